@@ -1,0 +1,196 @@
+/*
+ * The platform's system interface for rv64im, as Linux ecalls (write=64,
+ * read=63, exit_group=94), so a bare-metal guest runs unchanged under
+ * qemu-riscv64 user mode. Also wires picolibc's stdio to it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "wasrisc_platform.h"
+
+int wasrisc_argc;
+char **wasrisc_argv;
+char **wasrisc_envp;
+
+enum { SYS_read = 63, SYS_write = 64, SYS_exit_group = 94, SYS_sigaltstack = 132, SYS_rt_sigaction = 134 };
+
+static long ecall3(long number, long arg0, long arg1, long arg2)
+{
+    register long a0 __asm__("a0") = arg0;
+    register long a1 __asm__("a1") = arg1;
+    register long a2 __asm__("a2") = arg2;
+    register long a7 __asm__("a7") = number;
+    __asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
+    return a0;
+}
+
+long wasrisc_write(int fd, const void *buf, size_t len)
+{
+    return ecall3(SYS_write, fd, (long)buf, (long)len);
+}
+
+long wasrisc_read(int fd, void *buf, size_t len)
+{
+    return ecall3(SYS_read, fd, (long)buf, (long)len);
+}
+
+/*
+ * picolibc's tinystdio calls put() once per character; a system call per
+ * character would dominate the instruction count of any guest that prints, so
+ * stdout and stderr are line buffered here.
+ */
+struct line_buffer {
+    int fd;
+    size_t used;
+    char data[1024];
+};
+
+static struct line_buffer out_buffer = {1, 0, {0}};
+static struct line_buffer err_buffer = {2, 0, {0}};
+
+static void flush_buffer(struct line_buffer *b)
+{
+    size_t done = 0;
+    while (done < b->used) {
+        long n = wasrisc_write(b->fd, b->data + done, b->used - done);
+        if (n <= 0) {
+            break;
+        }
+        done += (size_t)n;
+    }
+    b->used = 0;
+}
+
+static int put_buffered(struct line_buffer *b, char c)
+{
+    b->data[b->used++] = c;
+    if (c == '\n' || b->used == sizeof b->data) {
+        flush_buffer(b);
+    }
+    return (unsigned char)c;
+}
+
+static int put_stdout(char c, FILE *f)
+{
+    (void)f;
+    return put_buffered(&out_buffer, c);
+}
+
+static int put_stderr(char c, FILE *f)
+{
+    (void)f;
+    return put_buffered(&err_buffer, c);
+}
+
+static int flush_stdout(FILE *f)
+{
+    (void)f;
+    flush_buffer(&out_buffer);
+    return 0;
+}
+
+static int flush_stderr(FILE *f)
+{
+    (void)f;
+    flush_buffer(&err_buffer);
+    return 0;
+}
+
+static int get_stdin(FILE *f)
+{
+    (void)f;
+    unsigned char c;
+    return wasrisc_read(0, &c, 1) == 1 ? c : EOF;
+}
+
+static FILE stdin_file = FDEV_SETUP_STREAM(NULL, get_stdin, NULL, _FDEV_SETUP_READ);
+static FILE stdout_file = FDEV_SETUP_STREAM(put_stdout, NULL, flush_stdout, _FDEV_SETUP_WRITE);
+static FILE stderr_file = FDEV_SETUP_STREAM(put_stderr, NULL, flush_stderr, _FDEV_SETUP_WRITE);
+
+FILE *const stdin = &stdin_file;
+FILE *const stdout = &stdout_file;
+FILE *const stderr = &stderr_file;
+
+void wasrisc_exit(int code)
+{
+    flush_buffer(&out_buffer);
+    flush_buffer(&err_buffer);
+    for (;;) {
+        ecall3(SYS_exit_group, code, 0, 0);
+    }
+}
+
+/* abort() raises SIGABRT through kill(getpid(), sig): end the way a killed
+ * process is reported, with status 128 + signal. */
+int getpid(void)
+{
+    return 1;
+}
+
+int kill(int pid, int sig)
+{
+    (void)pid;
+    wasrisc_exit(128 + sig);
+}
+
+/*
+ * The trap vector. Under qemu-user a machine trap (illegal instruction,
+ * ebreak, bad memory access) arrives as a signal; left alone it kills the
+ * emulator before the counting plugin can report. Catching it here reports
+ * the trap on stderr and exits with 128 + signal, as a killed process would.
+ */
+struct kernel_sigaction {
+    void (*handler)(int);
+    unsigned long flags;
+    unsigned long mask;
+};
+
+struct kernel_stack {
+    void *sp;
+    int flags;
+    size_t size;
+};
+
+#define SA_ONSTACK 0x08000000ul
+#define SA_NODEFER 0x40000000ul
+
+static char trap_stack[16384] __attribute__((aligned(16)));
+
+static void on_trap(int sig)
+{
+    static const char *const names[] = {
+        [4] = "illegal instruction (SIGILL)",  [5] = "breakpoint or trap instruction (SIGTRAP)",
+        [7] = "bus error (SIGBUS)",            [8] = "arithmetic exception (SIGFPE)",
+        [11] = "invalid memory access (SIGSEGV)",
+    };
+    flush_buffer(&out_buffer);
+    flush_buffer(&err_buffer);
+    static const char prefix[] = "trap: ";
+    wasrisc_write(2, prefix, sizeof prefix - 1);
+    const char *name = names[sig];
+    wasrisc_write(2, name, strlen(name));
+    wasrisc_write(2, "\n", 1);
+    wasrisc_exit(128 + sig);
+}
+
+__attribute__((constructor)) static void install_trap_vector(void)
+{
+    static const int signals[] = {4, 5, 7, 8, 11};
+    struct kernel_stack stack = {trap_stack, 0, sizeof trap_stack};
+    ecall3(SYS_sigaltstack, (long)&stack, 0, 0);
+    struct kernel_sigaction action = {on_trap, SA_ONSTACK | SA_NODEFER, 0};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        register long a3 __asm__("a3") = sizeof action.mask;
+        register long a0 __asm__("a0") = signals[i];
+        register long a1 __asm__("a1") = (long)&action;
+        register long a2 __asm__("a2") = 0;
+        register long a7 __asm__("a7") = SYS_rt_sigaction;
+        __asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a3), "r"(a7) : "memory");
+    }
+}
+
+/* picolibc's exit() runs atexit handlers and destructors, then lands here. */
+void _exit(int code)
+{
+    wasrisc_exit(code);
+}

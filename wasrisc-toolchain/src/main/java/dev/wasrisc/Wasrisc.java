@@ -1,0 +1,166 @@
+package dev.wasrisc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.build.BuildRecord;
+import dev.wasrisc.build.Hashing;
+import dev.wasrisc.exec.Executor;
+import dev.wasrisc.exec.LocalExecutor;
+import dev.wasrisc.guest.Guest;
+import dev.wasrisc.guest.GuestLocator;
+import dev.wasrisc.pipeline.Backend;
+import dev.wasrisc.pipeline.BuildContext;
+import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.pipeline.Platform;
+import dev.wasrisc.run.InstructionCounterPlugin;
+import dev.wasrisc.run.QemuRunner;
+import dev.wasrisc.tool.ResolvedTool;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.ToolMissingException;
+import dev.wasrisc.tool.Toolchain;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The entry point: finds guests, builds them through pipelines (via the build cache) and runs them.
+ * One instance serves a whole test run or command; it is thread-safe.
+ */
+public final class Wasrisc {
+
+    /** Bump when the layout of cache entries or the way keys are made changes. */
+    private static final String CACHE_FORMAT = "wasrisc-build-v1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final WasriscConfig config;
+    private final Executor executor;
+    private final Toolchain toolchain;
+    private final GuestLocator guests;
+    private final Platform platform;
+    private final BuildCache cache;
+    private final Consumer<String> progress;
+    private volatile QemuRunner runner;
+    private volatile String platformHash;
+
+    public Wasrisc(WasriscConfig config, Executor executor, Consumer<String> progress) {
+        this.config = config;
+        this.executor = executor;
+        this.toolchain = new Toolchain(executor);
+        this.guests = new GuestLocator(config.guestsDir());
+        this.platform = new Platform(config.platformDir());
+        this.cache = new BuildCache(config.cacheDir());
+        this.progress = progress;
+    }
+
+    public static Wasrisc fromSystemProperties() {
+        return new Wasrisc(WasriscConfig.fromSystemProperties(), new LocalExecutor(), message -> {});
+    }
+
+    public WasriscConfig config() {
+        return config;
+    }
+
+    public Toolchain toolchain() {
+        return toolchain;
+    }
+
+    public GuestLocator guests() {
+        return guests;
+    }
+
+    public GuestProgram guest(String name) {
+        return guest(name, run -> {});
+    }
+
+    /** A guest whose every run is also handed to {@code observer} (the JUnit extension reports them). */
+    public GuestProgram guest(String name, Consumer<GuestRun> observer) {
+        return new GuestProgram(this, guests.find(name), observer);
+    }
+
+    /** Tools the cell needs for this guest that are not installed; empty when it can run. */
+    public List<Tool> missingTools(Guest guest, Pipeline pipeline) {
+        return toolchain.missing(Pipelines.backend(pipeline.name()).tools(guest.language()));
+    }
+
+    GuestBinary build(Guest guest, Pipeline pipeline, Consumer<GuestRun> observer) {
+        Backend backend = Pipelines.backend(pipeline.name());
+        List<Tool> tools = backend.tools(guest.language());
+        List<Tool> missing = toolchain.missing(tools);
+        if (!missing.isEmpty()) {
+            throw new ToolMissingException("pipeline " + pipeline + " for " + guest.language().name() + " guest "
+                    + guest.name(), missing);
+        }
+        Target target = backend.target(guest.language());
+        try {
+            String key = cacheKey(guest, pipeline, tools);
+            BuildCache.Entry entry = cache.getOrBuild(key, dir -> buildInto(dir, guest, pipeline, backend, target, tools));
+            Path elf = entry.dir().resolve("guest.elf");
+            BuildRecord record = JSON.readValue(entry.dir().resolve(BuildCache.COMPLETE_MARKER).toFile(), BuildRecord.class);
+            return new GuestBinary(this, guest, pipeline, target, elf, Files.size(elf),
+                    Duration.ofMillis(record.buildMillis()), entry.built(), config.runTimeout(), observer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed", e);
+        }
+    }
+
+    private void buildInto(Path dir, Guest guest, Pipeline pipeline, Backend backend, Target target, List<Tool> tools)
+            throws IOException {
+        long start = System.nanoTime();
+        Path work = Files.createDirectories(dir.resolve("work"));
+        BuildContext context = new BuildContext(guest, pipeline, work, dir.resolve("guest.elf"), toolchain, executor,
+                platform, config.buildTimeout(), progress);
+        backend.build(context);
+        if (Files.isRegularFile(work.resolve("module.wasm"))) {
+            Files.move(work.resolve("module.wasm"), dir.resolve("module.wasm"));
+        }
+        BuildCache.deleteTree(work);
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (Tool tool : tools) {
+            versions.put(tool.name(), toolchain.require(tool).version());
+        }
+        BuildRecord record = new BuildRecord(guest.name(), guest.language().name(), pipeline.name(),
+                pipeline.optLevel(), target.id(), Duration.ofNanos(System.nanoTime() - start).toMillis(), versions,
+                context.commands());
+        JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), record);
+    }
+
+    private String cacheKey(Guest guest, Pipeline pipeline, List<Tool> tools) throws IOException {
+        Hashing hash = new Hashing().add(CACHE_FORMAT)
+                .add(guest.language().name())
+                .add(pipeline.id())
+                .add(platformHash());
+        for (Tool tool : tools) {
+            ResolvedTool resolved = toolchain.require(tool);
+            hash.add(tool.name()).add(resolved.path().toString()).add(resolved.version());
+        }
+        hash.addTree(guest.dir());
+        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hash.hex().substring(0, 24);
+    }
+
+    private String platformHash() throws IOException {
+        if (platformHash == null) {
+            platformHash = new Hashing().addTree(platform.dir()).hex();
+        }
+        return platformHash;
+    }
+
+    QemuRunner runner() throws IOException {
+        if (runner == null) {
+            synchronized (this) {
+                if (runner == null) {
+                    Path plugin = InstructionCounterPlugin.build(platform.qemuPlugin(), cache, toolchain, executor);
+                    runner = new QemuRunner(executor, toolchain.path(Tools.QEMU_RISCV64), plugin);
+                }
+            }
+        }
+        return runner;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.wasrisc.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** SHA-256 over build inputs, for cache keys. */
+public final class Hashing {
+
+    private final MessageDigest digest;
+
+    public Hashing() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        return new Hashing().add(bytes).hex();
+    }
+
+    public Hashing add(byte[] bytes) {
+        // Length-prefix every part so that ("ab","c") and ("a","bc") hash differently.
+        digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+        return this;
+    }
+
+    public Hashing add(String text) {
+        return add(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds every regular file under {@code dir} (relative path and content), in a stable order. */
+    public Hashing addTree(Path dir) throws IOException {
+        for (Path file : filesUnder(dir)) {
+            add(dir.relativize(file).toString());
+            add(Files.readAllBytes(file));
+        }
+        return this;
+    }
+
+    /** Regular files under {@code dir}, sorted, skipping build output folders. */
+    public static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !isBuildOutput(dir.relativize(file)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static boolean isBuildOutput(Path relative) {
+        String first = relative.getName(0).toString();
+        return first.equals("target") || first.equals(".git") || first.startsWith(".wasrisc");
+    }
+
+    public String hex() {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.wasrisc.cli;
+
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+
+/** One cell of the bench table: a run, or why there is none. */
+record BenchCell(String guest, Pipeline pipeline, GuestRun run, String status, String detail, boolean failed) {
+
+    static BenchCell ran(GuestRun run, boolean expectTrap) {
+        boolean trapped = !run.timedOut() && run.exitCode() != 0;
+        if (run.timedOut()) {
+            return new BenchCell(run.guest(), run.pipeline(), run, "timeout", "timed out after "
+                    + run.wallTime().toSeconds() + " s", true);
+        }
+        if (trapped != expectTrap) {
+            return new BenchCell(run.guest(), run.pipeline(), run, "exit " + run.exitCode(),
+                    "exit code " + run.exitCode() + ", stderr: " + run.stderr().strip(), true);
+        }
+        return new BenchCell(run.guest(), run.pipeline(), run, trapped ? "trap" : "", null, false);
+    }
+
+    static BenchCell skipped(String guest, Pipeline pipeline, String why) {
+        return new BenchCell(guest, pipeline, null, "skipped", "skipped: " + why, false);
+    }
+
+    static BenchCell failed(String guest, Pipeline pipeline, String status, String detail) {
+        return new BenchCell(guest, pipeline, null, status, detail, true);
+    }
+}

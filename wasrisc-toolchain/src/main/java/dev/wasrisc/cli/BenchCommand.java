@@ -1,0 +1,104 @@
+package dev.wasrisc.cli;
+
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.Wasrisc;
+import dev.wasrisc.build.BuildException;
+import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.ToolMissingException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Every guest through every pipeline cell, builds in parallel (bounded by cores), then the guest ×
+ * pipeline table of instruction counts with each cell's ratio to {@code direct}.
+ */
+final class BenchCommand {
+
+    private final Wasrisc wasrisc;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(Wasrisc wasrisc, PrintStream out, PrintStream err) {
+        this.wasrisc = wasrisc;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) {
+        Args args = Args.parse(argv, Set.of("--pipelines"), Set.of());
+        List<String> guests = args.positionals.isEmpty() ? wasrisc.guests().names() : args.positionals;
+        List<Pipeline> cells = args.option("--pipelines")
+                .map(list -> Arrays.stream(list.split(",")).map(Pipeline::parse).toList())
+                .orElseGet(Pipelines::defaultCells);
+
+        long start = System.nanoTime();
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<List<Future<BenchCell>>> rows = new ArrayList<>();
+        try {
+            for (String name : guests) {
+                GuestProgram program = wasrisc.guest(name);
+                List<Future<BenchCell>> row = new ArrayList<>();
+                for (Pipeline cell : cells) {
+                    row.add(pool.submit(() -> measure(program, cell)));
+                }
+                rows.add(row);
+            }
+            List<List<BenchCell>> table = new ArrayList<>();
+            for (List<Future<BenchCell>> row : rows) {
+                List<BenchCell> results = new ArrayList<>();
+                for (Future<BenchCell> cell : row) {
+                    results.add(cell.get());
+                }
+                table.add(results);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.print(BenchTable.render(guests, cells, table));
+            out.printf("%n%d guests × %d pipeline cells in %.1f s (%d build threads); counts are RISC-V instructions "
+                    + "executed under qemu-riscv64, ratios are to direct%n", guests.size(), cells.size(), seconds, threads);
+            printFailures(table);
+            return table.stream().flatMap(List::stream).anyMatch(BenchCell::failed) ? 1 : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private BenchCell measure(GuestProgram program, Pipeline cell) {
+        List<Tool> missing = wasrisc.missingTools(program.guest(), cell);
+        if (!missing.isEmpty()) {
+            return BenchCell.skipped(program.name(), cell, ToolMissingException.describe(missing));
+        }
+        try {
+            GuestRun run = program.build(cell).run();
+            return BenchCell.ran(run, program.guest().settings().traps());
+        } catch (BuildException e) {
+            return BenchCell.failed(program.name(), cell, "build failed", e.getMessage());
+        }
+    }
+
+    private void printFailures(List<List<BenchCell>> table) {
+        for (List<BenchCell> row : table) {
+            for (BenchCell cell : row) {
+                if (cell.detail() != null) {
+                    err.println();
+                    err.println(cell.guest() + " via " + cell.pipeline() + ": " + cell.detail());
+                }
+            }
+        }
+    }
+}

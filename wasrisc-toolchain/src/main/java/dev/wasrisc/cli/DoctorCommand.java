@@ -1,0 +1,61 @@
+package dev.wasrisc.cli;
+
+import dev.wasrisc.Wasrisc;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.guest.Languages;
+import dev.wasrisc.pipeline.Backend;
+import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.tool.ResolvedTool;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.ToolMissingException;
+import dev.wasrisc.tool.Tools;
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every pipeline for every language: available or not, and every tool with its path, version or install hint. */
+final class DoctorCommand {
+
+    private final Wasrisc wasrisc;
+    private final PrintStream out;
+
+    DoctorCommand(Wasrisc wasrisc, PrintStream out) {
+        this.wasrisc = wasrisc;
+        this.out = out;
+    }
+
+    int run(List<String> argv) {
+        Args args = Args.parse(argv, Set.of(), Set.of("--strict"));
+        out.println("WASRISC doctor");
+        out.println("  guests:   " + wasrisc.config().guestsDir());
+        out.println("  platform: " + wasrisc.config().platformDir());
+        out.println("  cache:    " + wasrisc.config().cacheDir());
+        out.println();
+        out.println("Pipelines");
+        boolean allAvailable = true;
+        Set<Tool> tools = new LinkedHashSet<>();
+        tools.add(Tools.HOST_CC);
+        for (Backend backend : Pipelines.all()) {
+            out.printf("  %-8s %s%n", backend.name(), backend.description());
+            for (Language language : Languages.ALL) {
+                List<Tool> needed = backend.tools(language);
+                tools.addAll(needed);
+                List<Tool> missing = wasrisc.toolchain().missing(needed);
+                allAvailable &= missing.isEmpty();
+                out.printf("    %-6s %-14s %s%n", language.name(), backend.target(language),
+                        missing.isEmpty() ? "available" : "MISSING " + ToolMissingException.describe(missing));
+            }
+        }
+        out.println();
+        out.println("Tools");
+        for (Tool tool : tools) {
+            Optional<ResolvedTool> found = wasrisc.toolchain().find(tool);
+            out.printf("  %-3s %-24s %s%n", found.isPresent() ? "ok" : "--", tool.name(),
+                    found.map(t -> t.path() + "  (" + t.version() + ")")
+                            .orElse("not found: " + tool.installHint()));
+        }
+        return args.flag("--strict") && !allAvailable ? 1 : 0;
+    }
+}

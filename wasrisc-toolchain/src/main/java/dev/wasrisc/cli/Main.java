@@ -1,0 +1,57 @@
+package dev.wasrisc.cli;
+
+import dev.wasrisc.Wasrisc;
+import dev.wasrisc.WasriscConfig;
+import dev.wasrisc.exec.LocalExecutor;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./wasrisc COMMAND ...}: doctor, run, bench. */
+public final class Main {
+
+    static final String USAGE = """
+            usage: wasrisc COMMAND [OPTIONS]
+
+              doctor                      every pipeline: available or not, tool paths and versions, what to install
+              run GUEST --pipeline NAME [-O N] [--json] [--timeout SECONDS] [-- ARGS...]
+                                          build GUEST (such as c/fibonacci) through a pipeline and run it
+              bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...]
+                                          every guest through every available pipeline cell: a table of
+                                          instruction counts and ratios to direct
+
+            Properties (-Dname=value before the class, or WASRISC_JAVA_OPTS): wasrisc.cache, wasrisc.root,
+            wasrisc.guests, wasrisc.timeout, wasrisc.tool.NAME
+            """;
+
+    private Main() {}
+
+    public static void main(String[] argv) {
+        System.exit(run(Arrays.asList(argv), System.out, System.err));
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("help")) {
+            out.print(USAGE);
+            return argv.isEmpty() ? 64 : 0;
+        }
+        List<String> rest = argv.subList(1, argv.size());
+        try {
+            Wasrisc wasrisc = new Wasrisc(WasriscConfig.fromSystemProperties(), new LocalExecutor(),
+                    new ConsoleProgress(err)::report);
+            return switch (argv.get(0)) {
+                case "doctor" -> new DoctorCommand(wasrisc, out).run(rest);
+                case "run" -> new RunCommand(wasrisc, out, err).run(rest);
+                case "bench" -> new BenchCommand(wasrisc, out, err).run(rest);
+                default -> throw new Args.UsageException("unknown command '" + argv.get(0) + "'");
+            };
+        } catch (Args.UsageException e) {
+            err.println("wasrisc: " + e.getMessage());
+            err.print(USAGE);
+            return 64;
+        } catch (RuntimeException e) {
+            err.println("wasrisc: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.wasrisc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wasrisc.GuestBinary;
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.Wasrisc;
+import dev.wasrisc.build.BuildException;
+import dev.wasrisc.tool.ToolMissingException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds one guest through one pipeline cell, runs it, prints its output and a summary (or one JSON object). */
+final class RunCommand {
+
+    private final Wasrisc wasrisc;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(Wasrisc wasrisc, PrintStream out, PrintStream err) {
+        this.wasrisc = wasrisc;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) {
+        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout"), Set.of("--json"));
+        if (args.positionals.size() != 1) {
+            throw new Args.UsageException("run takes one guest, such as c/fibonacci");
+        }
+        String pipelineName = args.option("--pipeline").orElseThrow(() -> new Args.UsageException("run needs --pipeline NAME"));
+        Pipeline pipeline = pipelineName.contains("-O") && args.option("-O").isEmpty()
+                ? Pipeline.parse(pipelineName)
+                : Pipeline.of(pipelineName, Integer.parseInt(args.option("-O").orElse("2")));
+        GuestProgram program = wasrisc.guest(args.positionals.get(0));
+        GuestBinary binary;
+        try {
+            binary = program.build(pipeline);
+        } catch (ToolMissingException e) {
+            err.println("wasrisc: cannot build: " + e.getMessage());
+            return 3;
+        } catch (BuildException e) {
+            err.println("wasrisc: " + e.getMessage());
+            return 2;
+        }
+        if (args.option("--timeout").isPresent()) {
+            binary = binary.withTimeout(Duration.ofSeconds(Long.parseLong(args.option("--timeout").get())));
+        }
+        GuestRun run = binary.run(args.passThrough.toArray(String[]::new));
+        if (args.flag("--json")) {
+            printJson(run, program);
+            return 0;
+        }
+        out.print(run.stdout());
+        out.flush();
+        err.print(run.stderr());
+        err.println("wasrisc: " + run.summary() + "; " + String.format("%,d", run.binaryBytes())
+                + " bytes, built in " + run.buildTime().toMillis() + " ms" + (binary.builtNow() ? "" : " (cached)"));
+        return run.timedOut() ? 124 : run.exitCode();
+    }
+
+    private void printJson(GuestRun run, GuestProgram program) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("guest", run.guest());
+        json.put("language", program.guest().language().name());
+        json.put("pipeline", run.pipeline().name());
+        json.put("optLevel", run.pipeline().optLevel());
+        json.put("target", run.target().id());
+        json.put("args", run.args());
+        json.put("exitCode", run.exitCode());
+        json.put("timedOut", run.timedOut());
+        json.put("instructions", run.instructions());
+        json.put("threads", run.threads());
+        json.put("stdout", run.stdout());
+        json.put("stderr", run.stderr());
+        json.put("binaryBytes", run.binaryBytes());
+        json.put("buildMillis", run.buildTime().toMillis());
+        json.put("runMillis", run.wallTime().toMillis());
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

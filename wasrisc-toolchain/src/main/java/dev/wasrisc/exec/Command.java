@@ -1,0 +1,98 @@
+package dev.wasrisc.exec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One external process to run: what an {@link Executor} needs and nothing about how it runs it, so
+ * the same command can run locally or inside the toolchain image.
+ *
+ * @param argv the program and its arguments
+ * @param workDir working directory
+ * @param environment variables added to (or, with {@code cleanEnvironment}, making up) the environment
+ * @param cleanEnvironment start from an empty environment, so a guest sees the same variables on
+ *     every machine and its instruction count repeats
+ * @param timeout the process is killed after this long
+ */
+public record Command(
+        List<String> argv,
+        Path workDir,
+        Map<String, String> environment,
+        boolean cleanEnvironment,
+        Duration timeout) {
+
+    public Command {
+        argv = List.copyOf(argv);
+        Objects.requireNonNull(workDir, "workDir");
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public static Builder of(Object... argv) {
+        Builder builder = new Builder();
+        for (Object arg : argv) {
+            builder.arg(arg);
+        }
+        return builder;
+    }
+
+    /** The command as a person would paste it into a shell. */
+    public String commandLine() {
+        StringBuilder line = new StringBuilder();
+        for (String arg : argv) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(arg.matches("[A-Za-z0-9_./=:,+@%-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+
+    /** Fluent construction in the style of zt-exec's ProcessExecutor. */
+    public static final class Builder {
+        private final List<String> argv = new ArrayList<>();
+        private Path workDir = Path.of(".");
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean cleanEnvironment;
+        private Duration timeout = Duration.ofMinutes(30);
+
+        public Builder arg(Object arg) {
+            argv.add(String.valueOf(arg));
+            return this;
+        }
+
+        public Builder args(Iterable<?> args) {
+            args.forEach(this::arg);
+            return this;
+        }
+
+        public Builder in(Path dir) {
+            this.workDir = dir;
+            return this;
+        }
+
+        public Builder env(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        public Builder cleanEnvironment() {
+            this.cleanEnvironment = true;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Command build() {
+            return new Command(argv, workDir, environment, cleanEnvironment, timeout);
+        }
+    }
+}

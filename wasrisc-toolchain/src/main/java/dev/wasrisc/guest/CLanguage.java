@@ -1,0 +1,83 @@
+package dev.wasrisc.guest;
+
+import dev.wasrisc.Target;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.pipeline.BareMetalGcc;
+import dev.wasrisc.pipeline.BuildContext;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * C guests: every {@code *.c} file in the guest folder. WebAssembly comes from clang with Debian's
+ * wasi-libc; {@code direct} compiles the same sources for bare-metal rv64im against picolibc.
+ * Guests include {@code wasrisc.h} to declare custom imports that work both ways.
+ */
+public final class CLanguage implements Language {
+
+    /** The WebAssembly module is the pipelines' input, built the way a release build would be. */
+    private static final String WASM_OPT_LEVEL = "-O2";
+
+    @Override
+    public String name() {
+        return "c";
+    }
+
+    @Override
+    public boolean recognizes(Path guestDir) {
+        return !sources(guestDir).isEmpty();
+    }
+
+    @Override
+    public List<Tool> wasmTools() {
+        return List.of(Tools.CLANG, Tools.WASM_LD, Tools.WASI_LIBC, Tools.CLANG_RT_WASM32);
+    }
+
+    @Override
+    public Path buildWasm(BuildContext context) throws IOException {
+        Path wasm = context.workDir().resolve("module.wasm");
+        // -g0 and --strip-debug drop DWARF but keep the name section, so transpiled C keeps
+        // readable function names for profiles.
+        context.run("compile to wasm", Command.of(context.tool(Tools.CLANG))
+                .arg("--target=wasm32-wasi").arg("--sysroot=/usr")
+                .arg(WASM_OPT_LEVEL).arg("-g0")
+                .arg("-I" + context.platform().include())
+                .args(sources(context.guest().dir()))
+                .arg("-Wl,--strip-debug")
+                .arg("-o").arg(wasm));
+        return wasm;
+    }
+
+    @Override
+    public Target directTarget() {
+        return Target.RV64IM;
+    }
+
+    @Override
+    public List<Tool> directTools() {
+        return BareMetalGcc.TOOLS;
+    }
+
+    @Override
+    public void buildDirect(BuildContext context) throws IOException {
+        List<Path> objects = new ArrayList<>();
+        for (Path source : sources(context.guest().dir())) {
+            objects.add(BareMetalGcc.compile(context, "compile", source, List.of()));
+        }
+        BareMetalGcc.link(context, objects);
+    }
+
+    private static List<Path> sources(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".c")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

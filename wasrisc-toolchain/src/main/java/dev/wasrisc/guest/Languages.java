@@ -1,0 +1,17 @@
+package dev.wasrisc.guest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Every guest language the project knows. */
+public final class Languages {
+
+    public static final List<Language> ALL = List.of(new CLanguage());
+
+    private Languages() {}
+
+    public static Optional<Language> detect(Path guestDir) {
+        return ALL.stream().filter(language -> language.recognizes(guestDir)).findFirst();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.Target;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.tool.Tool;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One pipeline: how a guest becomes a RISC-V binary. Adding a pipeline is adding one implementation
+ * and listing it in {@link Pipelines}.
+ */
+public interface Backend {
+
+    /** The name tests and the command line use, such as {@code wasm2c}. */
+    String name();
+
+    /** One line for {@code doctor} and the README. */
+    String description();
+
+    /** What the binary is, for guests of the given language. */
+    Target target(Language language);
+
+    /** Every tool the build and run need, front end included. */
+    List<Tool> tools(Language language);
+
+    /** Builds the binary at {@link BuildContext#output()}. */
+    void build(BuildContext context) throws IOException;
+}

@@ -1,0 +1,76 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * riscv64-unknown-elf-gcc with picolibc for the bare-metal rv64im target: compiles C into objects
+ * and links them with the platform's start-up code and syscalls into a static ELF.
+ */
+public final class BareMetalGcc {
+
+    public static final List<Tool> TOOLS = List.of(Tools.RISCV64_ELF_GCC, Tools.PICOLIBC, Tools.QEMU_RISCV64);
+
+    private BareMetalGcc() {}
+
+    /**
+     * Flags for every compile and the link. picolibc's release build type matters: its default
+     * build copies memory byte by byte, which would dominate instruction counts.
+     */
+    static List<String> commonFlags(BuildContext context) {
+        return List.of("-march=rv64im", "-mabi=lp64", "-mcmodel=medany",
+                "--specs=picolibc.specs", "--picolibc-buildtype=release",
+                "-O" + context.optLevel(), "-ffunction-sections", "-fdata-sections");
+    }
+
+    /** Compiles one C (or assembly) file into {@code obj/NAME.o} and returns the object's path. */
+    public static Path compile(BuildContext context, String stage, Path source, List<String> extraFlags)
+            throws IOException {
+        Path objDir = context.workDir().resolve("obj");
+        Files.createDirectories(objDir);
+        String base = source.getFileName().toString().replaceAll("\\.[cS]$", "");
+        Path object = objDir.resolve(base + ".o");
+        for (int i = 2; Files.exists(object); i++) {
+            object = objDir.resolve(base + "-" + i + ".o");
+        }
+        context.run(stage, Command.of(context.tool(Tools.RISCV64_ELF_GCC))
+                .args(commonFlags(context))
+                .arg("-I" + context.platform().include())
+                .args(extraFlags)
+                .arg("-c").arg(source)
+                .arg("-o").arg(object));
+        return object;
+    }
+
+    /** Links objects with the platform's start-up, syscalls and custom imports into the output ELF. */
+    public static void link(BuildContext context, List<Path> objects) throws IOException {
+        Platform platform = context.platform();
+        List<Path> all = new ArrayList<>();
+        all.add(compile(context, "compile platform", platform.rv64im().resolve("crt0.S"), List.of()));
+        all.add(compile(context, "compile platform", platform.rv64im().resolve("syscalls.c"), List.of()));
+        for (Path imports : platform.importSources(context.guest())) {
+            all.add(compile(context, "compile imports", imports, List.of()));
+        }
+        all.addAll(objects);
+        GuestSettings settings = context.guest().settings();
+        Command.Builder link = Command.of(context.tool(Tools.RISCV64_ELF_GCC))
+                .args(commonFlags(context))
+                .arg("-nostartfiles")
+                .arg("-T").arg(platform.rv64im().resolve("link.ld"))
+                .arg("-Wl,--gc-sections");
+        if (settings.heapBytes() > 0) {
+            link.arg("-Wl,--defsym=__wasrisc_heap_size=" + settings.heapBytes());
+        }
+        if (settings.linearMemoryBytes() > 0) {
+            link.arg("-Wl,--defsym=__wasrisc_linear_memory_size=" + settings.linearMemoryBytes());
+        }
+        context.run("link", link.args(all).arg("-o").arg(context.output()));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.build.BuildException;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.exec.CommandResult;
+import dev.wasrisc.exec.Executor;
+import dev.wasrisc.guest.Guest;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Toolchain;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Everything one build of one guest through one pipeline cell needs, and the log of what it ran. */
+public final class BuildContext {
+
+    private final Guest guest;
+    private final Pipeline pipeline;
+    private final Path workDir;
+    private final Path output;
+    private final Toolchain toolchain;
+    private final Executor executor;
+    private final Platform platform;
+    private final Duration stepTimeout;
+    private final Consumer<String> progress;
+    private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+
+    public BuildContext(Guest guest, Pipeline pipeline, Path workDir, Path output, Toolchain toolchain,
+            Executor executor, Platform platform, Duration stepTimeout, Consumer<String> progress) {
+        this.guest = guest;
+        this.pipeline = pipeline;
+        this.workDir = workDir;
+        this.output = output;
+        this.toolchain = toolchain;
+        this.executor = executor;
+        this.platform = platform;
+        this.stepTimeout = stepTimeout;
+        this.progress = progress;
+    }
+
+    public Guest guest() {
+        return guest;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public int optLevel() {
+        return pipeline.optLevel();
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Where the finished binary must be written. */
+    public Path output() {
+        return output;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public Path tool(Tool tool) {
+        return toolchain.path(tool);
+    }
+
+    /** Every command run so far, as shell lines. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    /**
+     * Runs one build step in the work folder.
+     *
+     * @param stage what the step is, for the error message (such as {@code transpile})
+     * @throws BuildException naming guest, pipeline, stage, command and the tool's output tail
+     */
+    public CommandResult run(String stage, Command.Builder command) throws IOException {
+        Command built = command.in(workDir).timeout(stepTimeout).build();
+        commands.add(built.commandLine());
+        progress.accept(guest.name() + " · " + pipeline.displayName() + " · " + stage);
+        CommandResult result = executor.execute(built);
+        if (result.timedOut()) {
+            throw new BuildException(guest.name(), pipeline.displayName(), stage, built.commandLine(),
+                    "timed out after " + stepTimeout.toSeconds() + " s\n" + result.outputTail(20));
+        }
+        if (result.exitCode() != 0) {
+            throw new BuildException(guest.name(), pipeline.displayName(), stage, built.commandLine(),
+                    "exit code " + result.exitCode() + "\n" + result.outputTail(20));
+        }
+        return result;
+    }
+
+    /** Reports a build-time problem found by WASRISC itself rather than by a tool. */
+    public BuildException failure(String stage, String message) {
+        return new BuildException(guest.name(), pipeline.displayName(), stage, "(wasrisc)", message);
+    }
+}

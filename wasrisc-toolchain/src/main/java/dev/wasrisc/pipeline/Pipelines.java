@@ -1,0 +1,40 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.Pipeline;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline matrix, in one place: every pipeline WASRISC knows, in the order reports show them,
+ * and the cells that {@code bench} and a bare {@code @PipelineSource} use.
+ */
+public final class Pipelines {
+
+    private static final List<Backend> BACKENDS = List.of(
+            new DirectBackend(),
+            new Wasm2cBackend());
+
+    /** The default matrix: the baseline, and each WASM pipeline unoptimised and optimised. */
+    private static final List<String> DEFAULT_CELLS = List.of(
+            "direct-O2",
+            "wasm2c-O0",
+            "wasm2c-O2");
+
+    private Pipelines() {}
+
+    public static List<Backend> all() {
+        return BACKENDS;
+    }
+
+    public static Backend backend(String name) {
+        return BACKENDS.stream()
+                .filter(backend -> backend.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown pipeline '" + name + "'; known: "
+                        + BACKENDS.stream().map(Backend::name).collect(Collectors.joining(", "))));
+    }
+
+    public static List<Pipeline> defaultCells() {
+        return DEFAULT_CELLS.stream().map(Pipeline::parse).toList();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.guest.Guest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The C platform layer ({@code platform/}): start-up, syscalls, WASI, transpiler glue, imports. */
+public record Platform(Path dir) {
+
+    public Path include() {
+        return dir.resolve("include");
+    }
+
+    public Path rv64im() {
+        return dir.resolve("rv64im");
+    }
+
+    public Path wasi() {
+        return dir.resolve("wasi");
+    }
+
+    public Path wasm2c() {
+        return dir.resolve("wasm2c");
+    }
+
+    public Path qemuPlugin() {
+        return dir.resolve("qemu-plugin/insn_count.c");
+    }
+
+    /** Custom import implementations linked into every binary of the guest: the platform's and the guest's own. */
+    public List<Path> importSources(Guest guest) {
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir.resolve("imports"))) {
+            files.filter(f -> f.toString().endsWith(".c")).sorted().forEach(sources::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String extra : guest.settings().imports()) {
+            Path file = guest.dir().resolve(extra);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("guest " + guest.name() + " names import implementation "
+                        + extra + " in " + "wasrisc.json, but " + file + " does not exist");
+            }
+            sources.add(file);
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.Target;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * wasm → C with wabt's wasm2c → riscv64-unknown-elf-gcc, linked with the platform into a bare-metal
+ * rv64im ELF. The cell's -O level is the C compiler's.
+ */
+public final class Wasm2cBackend implements Backend {
+
+    private static final String MODULE = "guest";
+
+    /** Explicit bounds checks: the bare-metal target has no signal handler to catch faults. */
+    private static final List<String> RUNTIME_FLAGS = List.of("-DWASM_RT_MEMCHECK_SIGNAL_HANDLER=0");
+
+    /**
+     * wasm-rt-impl.c's memory functions calloc/realloc linear memory; the platform's
+     * wasm2c_runtime.c replaces them, so the originals are compiled under other names.
+     */
+    private static final List<String> RENAMED_MEMORY_FUNCTIONS = List.of(
+            "-Dwasm_rt_allocate_memory=wabt_unused_allocate_memory",
+            "-Dwasm_rt_grow_memory=wabt_unused_grow_memory",
+            "-Dwasm_rt_free_memory=wabt_unused_free_memory");
+
+    @Override
+    public String name() {
+        return "wasm2c";
+    }
+
+    @Override
+    public String description() {
+        return "wasm → C (wabt wasm2c) → riscv64-unknown-elf-gcc + picolibc, bare metal";
+    }
+
+    @Override
+    public Target target(Language language) {
+        return Target.RV64IM;
+    }
+
+    @Override
+    public List<Tool> tools(Language language) {
+        List<Tool> tools = new ArrayList<>(language.wasmTools());
+        tools.add(Tools.WASM2C);
+        tools.add(Tools.WASM2C_RUNTIME);
+        tools.addAll(BareMetalGcc.TOOLS);
+        return tools;
+    }
+
+    @Override
+    public void build(BuildContext context) throws IOException {
+        Path wasm = context.guest().language().buildWasm(context);
+        Path work = context.workDir();
+        context.run("transpile", Command.of(context.tool(Tools.WASM2C))
+                .arg(wasm).arg("-n").arg(MODULE).arg("-o").arg(work.resolve(MODULE + ".c")));
+        String header = Files.readString(work.resolve(MODULE + ".h"));
+        Path glue = work.resolve("guest_glue.c");
+        Files.writeString(glue, Wasm2cGlue.generate(header, MODULE));
+
+        Platform platform = context.platform();
+        Path runtimeDir = context.tool(Tools.WASM2C_RUNTIME).getParent();
+        List<String> includes = List.of(
+                "-I" + platform.rv64im().resolve("shim"),
+                "-I" + platform.wasi(),
+                "-I" + platform.wasm2c(),
+                "-I" + runtimeDir,
+                "-I" + work);
+        List<String> flags = new ArrayList<>(includes);
+        flags.addAll(RUNTIME_FLAGS);
+        List<String> runtimeImplFlags = new ArrayList<>(flags);
+        runtimeImplFlags.addAll(RENAMED_MEMORY_FUNCTIONS);
+
+        List<Path> objects = new ArrayList<>();
+        objects.add(BareMetalGcc.compile(context, "compile transpiled C", work.resolve(MODULE + ".c"), flags));
+        objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
+        objects.add(BareMetalGcc.compile(context, "compile runtime", runtimeDir.resolve("wasm-rt-impl.c"), runtimeImplFlags));
+        objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_runtime.c"), flags));
+        objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_main.c"), flags));
+        objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"), flags));
+        BareMetalGcc.link(context, objects);
+    }
+}

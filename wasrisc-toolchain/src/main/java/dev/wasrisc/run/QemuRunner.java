@@ -1,0 +1,68 @@
+package dev.wasrisc.run;
+
+import dev.wasrisc.GuestBinary;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.exec.CommandResult;
+import dev.wasrisc.exec.Executor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs a binary under qemu-riscv64 with the instruction-counting plugin, in a private temporary
+ * folder, with a timeout.
+ *
+ * <p>What the guest can observe is fixed so counts repeat exactly: an empty environment and the
+ * same argv[0] ({@code guest}) whatever the binary's path.
+ */
+public final class QemuRunner {
+
+    /** argv[0] as the guest sees it, whatever the binary's path. */
+    public static final String GUEST_ARGV0 = "guest";
+
+    private final Executor executor;
+    private final Path qemu;
+    private final Path plugin;
+
+    public QemuRunner(Executor executor, Path qemu, Path plugin) {
+        this.executor = executor;
+        this.qemu = qemu;
+        this.plugin = plugin;
+    }
+
+    public GuestRun run(GuestBinary binary, List<String> args, Duration timeout) throws IOException {
+        Path dir = Files.createTempDirectory("wasrisc-run-");
+        try {
+            Path countFile = dir.resolve("instructions");
+            Command command = Command.of(qemu, "-0", GUEST_ARGV0, "-plugin", plugin + ",outfile=" + countFile, binary.elf())
+                    .args(args)
+                    .in(dir)
+                    .cleanEnvironment()
+                    .timeout(timeout)
+                    .build();
+            CommandResult result = executor.execute(command);
+            long instructions = -1;
+            int threads = 0;
+            if (Files.isRegularFile(countFile)) {
+                String[] fields = Files.readString(countFile).trim().split("\\s+");
+                instructions = Long.parseLong(fields[0]);
+                threads = fields.length > 1 ? Integer.parseInt(fields[1]) : 1;
+            }
+            String stderr = result.stderrText();
+            if (instructions < 0 && !result.timedOut()) {
+                // The plugin reports at exit; without a report qemu itself died, usually from a signal.
+                stderr += "wasrisc: qemu-riscv64 ended without an instruction count (exit " + result.exitCode()
+                        + (result.exitCode() > 128 ? ", killed by signal " + (result.exitCode() - 128) : "") + ")\n";
+            }
+            return new GuestRun(binary.guest().name(), binary.pipeline(), binary.target(), args,
+                    result.exitCode(), result.stdoutText(), stderr, instructions, threads,
+                    result.wallTime(), result.timedOut(), binary.bytes(), binary.buildTime());
+        } finally {
+            BuildCache.deleteTree(dir);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.wasrisc.tool;
+
+import dev.wasrisc.build.Hashing;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.exec.CommandResult;
+import dev.wasrisc.exec.Executor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds tools on this machine and knows their versions. A tool is looked up once per JVM; the
+ * system property {@code wasrisc.tool.NAME} (or the environment variable {@code WASRISC_TOOL_NAME},
+ * upper case, dashes as underscores) points a tool at a path of the user's choosing.
+ */
+public final class Toolchain {
+
+    private final Executor executor;
+    private final Map<String, Optional<ResolvedTool>> resolved = new ConcurrentHashMap<>();
+
+    public Toolchain(Executor executor) {
+        this.executor = executor;
+    }
+
+    public Optional<ResolvedTool> find(Tool tool) {
+        return resolved.computeIfAbsent(tool.name(), name -> locate(tool).map(path -> resolve(tool, path)));
+    }
+
+    public ResolvedTool require(Tool tool) {
+        return find(tool).orElseThrow(() -> new ToolMissingException(tool.name(), List.of(tool)));
+    }
+
+    public Path path(Tool tool) {
+        return require(tool).path();
+    }
+
+    /** The tools of {@code needed} that are not on this machine, in order. */
+    public List<Tool> missing(Collection<Tool> needed) {
+        List<Tool> missing = new ArrayList<>();
+        for (Tool tool : needed) {
+            if (find(tool).isEmpty()) {
+                missing.add(tool);
+            }
+        }
+        return missing;
+    }
+
+    private Optional<Path> locate(Tool tool) {
+        String override = System.getProperty("wasrisc.tool." + tool.name(),
+                System.getenv("WASRISC_TOOL_" + tool.name().toUpperCase().replace('-', '_')));
+        List<String> candidates = override != null ? List.of(override) : tool.candidates();
+        for (String candidate : candidates) {
+            Optional<Path> found = candidate.contains("/") ? existing(Path.of(candidate)) : onPath(candidate);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> existing(Path path) {
+        return Files.isRegularFile(path) ? Optional.of(path.toAbsolutePath()) : Optional.empty();
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ResolvedTool resolve(Tool tool, Path path) {
+        return new ResolvedTool(tool, path, tool.isProgram() ? programVersion(tool, path) : fileVersion(path));
+    }
+
+    private String programVersion(Tool tool, Path path) {
+        Command command = Command.of(path).args(tool.versionArgs())
+                .in(Path.of(System.getProperty("java.io.tmpdir")))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        try {
+            CommandResult result = executor.execute(command);
+            String text = (result.stdoutText() + result.stderrText()).strip();
+            return text.isEmpty() ? "unknown" : text.lines().findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String fileVersion(Path path) {
+        try {
+            return "sha256:" + Hashing.sha256(Files.readAllBytes(path)).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.wasrisc.tool;
+
+/**
+ * The catalogue of tools, with where each comes from. The installer
+ * (platform/install-toolchain.sh) installs every Debian package named here.
+ */
+public final class Tools {
+
+    private static final String INSTALL = "run platform/install-toolchain.sh, or: apt-get install ";
+
+    public static final Tool QEMU_RISCV64 =
+            Tool.program("qemu-riscv64", INSTALL + "qemu-user", "qemu-riscv64");
+    public static final Tool HOST_CC = Tool.program("cc", INSTALL + "gcc", "cc", "gcc");
+    public static final Tool RISCV64_ELF_GCC = Tool.program("riscv64-unknown-elf-gcc",
+            INSTALL + "gcc-riscv64-unknown-elf", "riscv64-unknown-elf-gcc");
+    public static final Tool PICOLIBC = Tool.file("picolibc",
+            INSTALL + "picolibc-riscv64-unknown-elf",
+            "/usr/lib/picolibc/riscv64-unknown-elf/picolibc.specs");
+    public static final Tool CLANG = Tool.program("clang", INSTALL + "clang", "clang");
+    public static final Tool WASM_LD = Tool.program("wasm-ld", INSTALL + "lld", "wasm-ld");
+    public static final Tool WASI_LIBC = Tool.file("wasi-libc", INSTALL + "wasi-libc",
+            "/usr/lib/wasm32-wasi/libc.a");
+    public static final Tool CLANG_RT_WASM32 = Tool.file("clang-rt-wasm32",
+            INSTALL + "libclang-rt-14-dev-wasm32",
+            "/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a");
+    public static final Tool WASM_STRIP = Tool.program("wasm-strip", INSTALL + "wabt", "wasm-strip");
+    public static final Tool WASM2C = Tool.program("wasm2c", INSTALL + "wabt", "wasm2c");
+    /** wasm2c's runtime must match the wasm2c that generated the code: Debian's wabt ships it here. */
+    public static final Tool WASM2C_RUNTIME = Tool.file("wasm2c-runtime", INSTALL + "wabt",
+            "/usr/src/wasm2c/wasm-rt-impl.c", "/usr/share/wabt/wasm2c/wasm-rt-impl.c");
+
+    private Tools() {}
+}
