@@ -75,29 +75,29 @@ public final class Wasm2cGlue {
     }
 
     private static String adapter(Import function) {
-        StringBuilder signature = new StringBuilder();
-        StringBuilder arguments = new StringBuilder();
-        signature.append(function.returnType()).append(' ').append(function.symbol())
-                .append("(struct ").append(function.instanceType()).append("* self");
-        for (int i = 0; i < function.params().size(); i++) {
-            signature.append(", ").append(function.params().get(i)).append(" a").append(i);
-            arguments.append(", a").append(i);
+        boolean wasi = function.module().equals(WASI_MODULE);
+        String target = wasi ? "wasi_" + function.field() : cName(function.module()) + "_" + cName(function.field());
+        List<String> parameters = new ArrayList<>();
+        List<String> arguments = new ArrayList<>();
+        parameters.add("struct " + function.instanceType() + "* self");
+        if (wasi) {
+            arguments.add("WASRISC_WASI_MEM(self)");
         }
-        signature.append(")");
-        String call;
+        for (int i = 0; i < function.params().size(); i++) {
+            parameters.add(function.params().get(i) + " a" + i);
+            arguments.add("a" + i);
+        }
         StringBuilder c = new StringBuilder();
-        if (function.module().equals(WASI_MODULE)) {
-            call = "wasi_" + function.field() + "(WASRISC_WASI_MEM(self)" + arguments + ")";
-        } else {
-            String target = cName(function.module()) + "_" + cName(function.field());
+        if (!wasi) {
             c.append("extern ").append(function.returnType()).append(' ').append(target).append('(')
                     .append(function.params().isEmpty() ? "void" : String.join(", ", function.params())).append(");\n");
-            call = target + "(" + (arguments.length() > 0 ? arguments.substring(2) : "") + ")";
-            c.append(signature.toString().replace("* self", "* self /* unused */")).append("\n{\n    (void)self;\n");
-            c.append(function.returnType().equals("void") ? "    " + call + ";\n" : "    return " + call + ";\n");
-            return c.append("}\n").toString();
         }
-        c.append(signature).append("\n{\n");
+        c.append(function.returnType()).append(' ').append(function.symbol())
+                .append('(').append(String.join(", ", parameters)).append(")\n{\n");
+        if (!wasi) {
+            c.append("    (void)self;\n"); // custom imports are plain C functions, with no instance
+        }
+        String call = target + "(" + String.join(", ", arguments) + ")";
         c.append(function.returnType().equals("void") ? "    " + call + ";\n" : "    return " + call + ";\n");
         return c.append("}\n").toString();
     }

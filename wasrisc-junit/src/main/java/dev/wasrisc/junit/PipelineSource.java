@@ -1,0 +1,41 @@
+package dev.wasrisc.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+
+/**
+ * Supplies pipeline cells ({@link dev.wasrisc.Pipeline}) to a {@code @ParameterizedTest}: one
+ * invocation per pipeline × optimisation level, and per guest when {@link #guests()} is given.
+ *
+ * <ul>
+ *   <li>neither {@code pipelines} nor {@code optLevels}: the default matrix (direct -O2, wasm2c -O0,
+ *       wasm2c -O2)
+ *   <li>{@code optLevels} only: every pipeline at those levels
+ *   <li>{@code pipelines} only: those pipelines' cells of the default matrix
+ *   <li>both: every pipeline named at every level named
+ * </ul>
+ *
+ * With {@code guests}, each invocation receives {@code (Pipeline, GuestProgram)}. Display names
+ * show guest, pipeline and level, such as {@code c/fibonacci · wasm2c -O2}.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ArgumentsSource(PipelineArgumentsProvider.class)
+@ExtendWith(WasriscExtension.class)
+public @interface PipelineSource {
+
+    /** Pipeline names, such as {@code {"direct", "wasm2c"}}. */
+    String[] pipelines() default {};
+
+    /** C optimisation levels, 0 to 3. */
+    int[] optLevels() default {};
+
+    /** Guests to cross with the cells, such as {@code {"c/hello_world", "c/fibonacci"}}. */
+    String[] guests() default {};
+}

@@ -1,0 +1,101 @@
+package dev.wasrisc.junit;
+
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Wasrisc;
+import dev.wasrisc.tool.ToolMissingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The thin JUnit side of WASRISC; the work happens in {@link Wasrisc}.
+ *
+ * <ul>
+ *   <li>resolves {@code @Guest("c/fibonacci") GuestProgram} parameters
+ *   <li>turns a {@link ToolMissingException} into a skipped test that says what is missing and how
+ *       to install it, or into a failure with {@code -Dwasrisc.strict=true}
+ *   <li>publishes every guest run as a report entry (for IDEs and JUnit's own reports) and prints it
+ *       on the test's standard output, which Surefire keeps in its XML as the test case's
+ *       {@code system-out}: Surefire drops report entries
+ * </ul>
+ */
+public final class WasriscExtension
+        implements ParameterResolver, TestExecutionExceptionHandler, BeforeTestExecutionCallback,
+                AfterTestExecutionCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WasriscExtension.class);
+
+    /** Runs report into the test that is executing on their thread. */
+    private static final ThreadLocal<ExtensionContext> CURRENT_TEST = new ThreadLocal<>();
+
+    /** One session per test run (the root context), shared by every test class. */
+    static Wasrisc session(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Wasrisc.class, key -> Wasrisc.fromSystemProperties(), Wasrisc.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.isAnnotated(Guest.class) && parameter.getParameter().getType() == GuestProgram.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String name = parameter.findAnnotation(Guest.class).orElseThrow().value();
+        return session(context).guest(name, WasriscExtension::publish);
+    }
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        CURRENT_TEST.set(context);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        CURRENT_TEST.remove();
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        ToolMissingException missing = findCause(throwable, ToolMissingException.class);
+        if (missing == null || session(context).config().strict()) {
+            throw throwable;
+        }
+        throw new TestAbortedException("skipped: " + missing.getMessage() + " (-Dwasrisc.strict=true makes this a failure)");
+    }
+
+    static void publish(GuestRun run) {
+        ExtensionContext context = CURRENT_TEST.get();
+        if (context == null) {
+            return; // a run outside a test method (a @BeforeAll, say) has no test to report into
+        }
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("wasrisc.guest", run.guest());
+        entry.put("wasrisc.pipeline", run.pipeline().name());
+        entry.put("wasrisc.optLevel", Integer.toString(run.pipeline().optLevel()));
+        entry.put("wasrisc.target", run.target().id());
+        entry.put("wasrisc.exitCode", Integer.toString(run.exitCode()));
+        entry.put("wasrisc.instructions", Long.toString(run.instructions()));
+        entry.put("wasrisc.binaryBytes", Long.toString(run.binaryBytes()));
+        entry.put("wasrisc.buildMillis", Long.toString(run.buildTime().toMillis()));
+        entry.put("wasrisc.runMillis", Long.toString(run.wallTime().toMillis()));
+        context.publishReportEntry(entry);
+        System.out.println("wasrisc: " + run.summary());
+    }
+
+    private static <T extends Throwable> T findCause(Throwable throwable, Class<T> type) {
+        for (Throwable t = throwable; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

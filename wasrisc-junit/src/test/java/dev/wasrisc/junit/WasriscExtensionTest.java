@@ -1,0 +1,127 @@
+package dev.wasrisc.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** Runs small test classes through the real Jupiter engine and checks what the extension did to them. */
+class WasriscExtensionTest {
+
+    @AfterEach
+    void forgetOverrides() {
+        System.clearProperty("wasrisc.tool.wasm2c");
+        System.clearProperty("wasrisc.strict");
+    }
+
+    @Test
+    void cellWithAMissingToolIsSkippedNamingToolAndInstallHint() {
+        System.setProperty("wasrisc.tool.wasm2c", "/nonexistent/wasm2c");
+
+        Events tests = run(HelloEverywhere.class);
+
+        tests.assertStatistics(stats -> stats.succeeded(1).aborted(2).failed(0));
+        tests.aborted().assertThatEvents().allSatisfy(event -> assertThat(event.getPayload(
+                        org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+                .hasMessageContaining("skipped: pipeline wasm2c")
+                .hasMessageContaining("wasm2c (not found; run platform/install-toolchain.sh, or: apt-get install wabt)"));
+        tests.assertThatEvents().haveAtLeastOne(event(abortedWithReason(message(m -> m.contains("c/hello_world")))));
+    }
+
+    @Test
+    void strictModeTurnsTheSkipIntoAFailure() {
+        System.setProperty("wasrisc.tool.wasm2c", "/nonexistent/wasm2c");
+        System.setProperty("wasrisc.strict", "true");
+
+        Events tests = run(HelloEverywhere.class);
+
+        tests.assertStatistics(stats -> stats.succeeded(1).aborted(0).failed(2));
+        tests.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m -> m.contains("wasm2c (not found")))));
+    }
+
+    @Test
+    void displayNamesShowGuestPipelineAndLevel() {
+        Events tests = run(HelloEverywhere.class);
+
+        assertThat(tests.started().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+                .containsExactly("[1] c/hello_world · direct -O2", "[2] c/hello_world · wasm2c -O0",
+                        "[3] c/hello_world · wasm2c -O2");
+    }
+
+    @Test
+    void everyRunIsPublishedWithItsCount() {
+        Events tests = run(HelloEverywhere.class);
+
+        List<Map<String, String>> entries = tests.reportingEntryPublished()
+                .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .toList();
+        assertThat(entries).hasSize(3).allSatisfy(entry -> {
+            assertThat(entry).containsEntry("wasrisc.guest", "c/hello_world").containsEntry("wasrisc.target", "rv64im");
+            assertThat(Long.parseLong(entry.get("wasrisc.instructions"))).isPositive();
+        });
+        assertThat(entries).extracting(e -> e.get("wasrisc.pipeline") + " -O" + e.get("wasrisc.optLevel"))
+                .containsExactly("direct -O2", "wasm2c -O0", "wasm2c -O2");
+    }
+
+    @Test
+    void guestsAttributeCrossesGuestsWithCells() {
+        Events tests = run(TwoGuests.class);
+
+        tests.assertStatistics(stats -> stats.succeeded(4).failed(0));
+        assertThat(tests.started().map(e -> e.getTestDescriptor().getDisplayName()).toList())
+                .containsExactly("[1] c/hello_world · direct -O1", "[2] c/hello_world · wasm2c -O1",
+                        "[3] c/with_import · direct -O1", "[4] c/with_import · wasm2c -O1");
+    }
+
+    @Test
+    void missingGuestFolderFailsWithThePath() {
+        Events tests = run(MissingGuest.class);
+
+        tests.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
+                message(m -> m.contains("guest 'c/does_not_exist' not found: looked for the folder")
+                        && m.contains("guests/c/does_not_exist")))));
+    }
+
+    private static Events run(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+    }
+
+    static class HelloEverywhere {
+        @ParameterizedTest
+        @PipelineSource
+        void prints(Pipeline pipeline, @Guest("c/hello_world") GuestProgram hello) {
+            GuestRun run = hello.build(pipeline).run();
+            assertThat(run.stdout()).isEqualTo("Hello, world!\n");
+        }
+    }
+
+    static class TwoGuests {
+        @ParameterizedTest
+        @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = 1, guests = {"c/hello_world", "c/with_import"})
+        void succeeds(Pipeline pipeline, GuestProgram guest) {
+            assertThat(guest.build(pipeline).run().exitCode()).isZero();
+        }
+    }
+
+    static class MissingGuest {
+        @ParameterizedTest
+        @PipelineSource(pipelines = "direct", optLevels = 0)
+        void fails(Pipeline pipeline, @Guest("c/does_not_exist") GuestProgram guest) {
+            guest.build(pipeline);
+        }
+    }
+}
