@@ -9,5 +9,7 @@
 uint32_t testmodule_testfunc(uint32_t a, uint32_t b)
 {
     printf("testfunc called with %u, %u\n", a, b);
+    /* A Go or Rust host exits without flushing C stdio. */
+    fflush(stdout);
     return a + b;
 }

@@ -1,15 +1,19 @@
 /*
  * Instruction-counting plugin for qemu-user (plugin API version 1, QEMU 7.2+).
  *
- * Counting is inline: each translation block gets one "add n_insns" op at its
- * start, so the cost is one memory add per executed block rather than a
- * callback per instruction. The total is exact for code that runs to the end of
- * its blocks, which is all code except the instruction that faults when a guest
- * traps.
+ * Counting is per translation block, never per instruction: each executed
+ * block adds its instruction count. The total is exact for code that runs to
+ * the end of its blocks, which is all code except the instruction that faults
+ * when a guest traps.
  *
- * Arguments (qemu -plugin libinsn_count.so,outfile=PATH):
- *   outfile=PATH  write the decimal total to PATH at exit, so the runner never
- *                 has to parse guest output for it.
+ * Arguments (qemu -plugin libinsn_count.so,outfile=PATH[,mode=MODE]):
+ *   outfile=PATH   write "TOTAL THREADS" to PATH at exit, so the runner never
+ *                  has to parse guest output for it.
+ *   mode=inline    (default) an add op inlined at each block's start: the
+ *                  cheapest, exact for single-threaded guests (bare metal).
+ *   mode=atomic    a callback per block doing an atomic add: guest threads are
+ *                  host threads in qemu-user, and inline adds from threads
+ *                  running in parallel would lose updates.
  *
  * Debian ships no qemu-plugin.h, so the few API declarations used are spelled
  * out here; they are stable across the version-1 API.
@@ -30,12 +34,16 @@ enum qemu_plugin_mem_rw { QEMU_PLUGIN_MEM_R = 1, QEMU_PLUGIN_MEM_W, QEMU_PLUGIN_
 typedef void (*qemu_plugin_vcpu_tb_trans_cb_t)(qemu_plugin_id_t id, struct qemu_plugin_tb *tb);
 typedef void (*qemu_plugin_udata_cb_t)(qemu_plugin_id_t id, void *userdata);
 typedef void (*qemu_plugin_vcpu_simple_cb_t)(qemu_plugin_id_t id, unsigned int vcpu_index);
+typedef void (*qemu_plugin_vcpu_udata_cb_t)(unsigned int vcpu_index, void *userdata);
+enum qemu_plugin_cb_flags { QEMU_PLUGIN_CB_NO_REGS, QEMU_PLUGIN_CB_R_REGS, QEMU_PLUGIN_CB_RW_REGS };
 
 #define QEMU_PLUGIN_EXPORT __attribute__((visibility("default")))
 
 void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_tb_trans_cb_t cb);
 void qemu_plugin_register_vcpu_tb_exec_inline(struct qemu_plugin_tb *tb, enum qemu_plugin_op op,
                                               void *ptr, uint64_t imm);
+void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
+                                          enum qemu_plugin_cb_flags flags, void *userdata);
 void qemu_plugin_register_vcpu_init_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_simple_cb_t cb);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
@@ -46,12 +54,23 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
 static uint64_t total_insns;
 static unsigned int vcpus;
 static char *outfile;
+static int atomic_mode;
+
+static void on_tb_exec(unsigned int vcpu_index, void *n_insns)
+{
+    (void)vcpu_index;
+    __atomic_add_fetch(&total_insns, (uint64_t)(uintptr_t)n_insns, __ATOMIC_RELAXED);
+}
 
 static void on_tb_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 {
     (void)id;
-    qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64, &total_insns,
-                                             qemu_plugin_tb_n_insns(tb));
+    size_t n = qemu_plugin_tb_n_insns(tb);
+    if (atomic_mode) {
+        qemu_plugin_register_vcpu_tb_exec_cb(tb, on_tb_exec, QEMU_PLUGIN_CB_NO_REGS, (void *)(uintptr_t)n);
+    } else {
+        qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64, &total_insns, n);
+    }
 }
 
 static void on_vcpu_init(qemu_plugin_id_t id, unsigned int vcpu_index)
@@ -86,8 +105,13 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
     for (int i = 0; i < argc; i++) {
         if (strncmp(argv[i], "outfile=", 8) == 0) {
             outfile = strdup(argv[i] + 8);
+        } else if (strcmp(argv[i], "mode=atomic") == 0) {
+            atomic_mode = 1;
+        } else if (strcmp(argv[i], "mode=inline") == 0) {
+            atomic_mode = 0;
         } else {
-            fprintf(stderr, "insn_count: unknown argument '%s' (expected outfile=PATH)\n", argv[i]);
+            fprintf(stderr, "insn_count: unknown argument '%s' (expected outfile=PATH, mode=inline|atomic)\n",
+                    argv[i]);
             return -1;
         }
     }

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param instructions guest instructions executed, counted exactly by the plugin; -1 when the
  *     emulator ended before the plugin could report (it was killed at the timeout)
- * @param threads guest threads seen; above 1 the count may be inexact (the plugin's counter is
- *     shared by threads running in parallel)
+ * @param threads guest threads seen. A multi-threaded guest (Go or Rust on riscv64 Linux) does
+ *     timing-dependent work on its other threads (Go's sysmon, idle workers), so its count varies
+ *     between runs by a few percent; see {@link #exactCount()}
  */
 public record GuestRun(
         String guest,
@@ -33,6 +34,14 @@ public record GuestRun(
     /** Exit code 0 within the time limit. */
     public boolean succeeded() {
         return !timedOut && exitCode == 0;
+    }
+
+    /**
+     * Whether the count repeats to the instruction for the same binary and arguments: true for
+     * single-threaded runs (every bare-metal guest), false when the guest started threads.
+     */
+    public boolean exactCount() {
+        return instructions >= 0 && threads <= 1;
     }
 
     /** Guest, pipeline and target, for messages. */

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +48,8 @@ public final class Wasrisc {
     private final Platform platform;
     private final BuildCache cache;
     private final Consumer<String> progress;
+    /** Bounds compiler processes across all builds of this session, however they are nested. */
+    private final Semaphore processSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
     private volatile QemuRunner runner;
     private volatile String platformHash;
 
@@ -116,7 +119,7 @@ public final class Wasrisc {
         long start = System.nanoTime();
         Path work = Files.createDirectories(dir.resolve("work"));
         BuildContext context = new BuildContext(guest, pipeline, work, dir.resolve("guest.elf"), toolchain, executor,
-                platform, config.buildTimeout(), progress);
+                platform, config.buildTimeout(), progress, processSlots);
         backend.build(context);
         if (Files.isRegularFile(work.resolve("module.wasm"))) {
             Files.move(work.resolve("module.wasm"), dir.resolve("module.wasm"));

@@ -46,7 +46,8 @@ final class BenchTable {
         if (run == null || run.instructions() < 0) {
             return cell.status();
         }
-        StringBuilder text = new StringBuilder(String.format("%,d", run.instructions()));
+        // "~": the guest ran threads, so the count varies a little between runs.
+        StringBuilder text = new StringBuilder((run.exactCount() ? "" : "~") + String.format("%,d", run.instructions()));
         if (baseline != null && run != baseline) {
             text.append(String.format(" (%.2f×)", (double) run.instructions() / baseline.instructions()));
         }

@@ -56,7 +56,7 @@ public record Command(
     /** Fluent construction in the style of zt-exec's ProcessExecutor. */
     public static final class Builder {
         private final List<String> argv = new ArrayList<>();
-        private Path workDir = Path.of(".");
+        private Path workDir;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private boolean cleanEnvironment;
         private Duration timeout = Duration.ofMinutes(30);
@@ -76,6 +76,14 @@ public record Command(
             return this;
         }
 
+        /** Sets the working directory unless the command already chose one. */
+        public Builder inUnlessSet(Path dir) {
+            if (workDir == null) {
+                workDir = dir;
+            }
+            return this;
+        }
+
         public Builder env(String name, String value) {
             environment.put(name, value);
             return this;
@@ -92,7 +100,7 @@ public record Command(
         }
 
         public Command build() {
-            return new Command(argv, workDir, environment, cleanEnvironment, timeout);
+            return new Command(argv, workDir == null ? Path.of(".") : workDir, environment, cleanEnvironment, timeout);
         }
     }
 }

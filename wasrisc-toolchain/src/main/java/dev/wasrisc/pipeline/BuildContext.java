@@ -9,11 +9,17 @@ import dev.wasrisc.guest.Guest;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Toolchain;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /** Everything one build of one guest through one pipeline cell needs, and the log of what it ran. */
@@ -28,10 +34,12 @@ public final class BuildContext {
     private final Platform platform;
     private final Duration stepTimeout;
     private final Consumer<String> progress;
+    private final Semaphore processSlots;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
 
     public BuildContext(Guest guest, Pipeline pipeline, Path workDir, Path output, Toolchain toolchain,
-            Executor executor, Platform platform, Duration stepTimeout, Consumer<String> progress) {
+            Executor executor, Platform platform, Duration stepTimeout, Consumer<String> progress,
+            Semaphore processSlots) {
         this.guest = guest;
         this.pipeline = pipeline;
         this.workDir = workDir;
@@ -41,6 +49,7 @@ public final class BuildContext {
         this.platform = platform;
         this.stepTimeout = stepTimeout;
         this.progress = progress;
+        this.processSlots = processSlots;
     }
 
     public Guest guest() {
@@ -78,16 +87,22 @@ public final class BuildContext {
     }
 
     /**
-     * Runs one build step in the work folder.
+     * Runs one build step, in the work folder unless the command names another.
      *
      * @param stage what the step is, for the error message (such as {@code transpile})
      * @throws BuildException naming guest, pipeline, stage, command and the tool's output tail
      */
     public CommandResult run(String stage, Command.Builder command) throws IOException {
-        Command built = command.in(workDir).timeout(stepTimeout).build();
+        Command built = command.inUnlessSet(workDir).timeout(stepTimeout).build();
         commands.add(built.commandLine());
-        progress.accept(guest.name() + " · " + pipeline.displayName() + " · " + stage);
-        CommandResult result = executor.execute(built);
+        CommandResult result;
+        processSlots.acquireUninterruptibly();
+        try {
+            progress.accept(guest.name() + " · " + pipeline.displayName() + " · " + stage);
+            result = executor.execute(built);
+        } finally {
+            processSlots.release();
+        }
         if (result.timedOut()) {
             throw new BuildException(guest.name(), pipeline.displayName(), stage, built.commandLine(),
                     "timed out after " + stepTimeout.toSeconds() + " s\n" + result.outputTail(20));
@@ -97,6 +112,52 @@ public final class BuildContext {
                     "exit code " + result.exitCode() + "\n" + result.outputTail(20));
         }
         return result;
+    }
+
+    /** How many build processes may run at once on this machine. */
+    public int parallelism() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A step applied to each item of a list, possibly in parallel. */
+    @FunctionalInterface
+    public interface Step<T, R> {
+        R apply(T item) throws IOException;
+    }
+
+    /**
+     * Applies {@code step} to every item in parallel and returns the results in order. The
+     * processes the steps start still share the machine-wide slots, so this never oversubscribes.
+     */
+    public <T, R> List<R> parallel(List<T> items, Step<T, R> step) throws IOException {
+        if (items.size() == 1) {
+            return List.of(step.apply(items.get(0)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(items.size());
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> step.apply(item)));
+            }
+            List<R> results = new ArrayList<>();
+            for (Future<R> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while building " + guest.name());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Reports a build-time problem found by WASRISC itself rather than by a tool. */

@@ -79,7 +79,9 @@ public final class Wasm2cBackend implements Backend {
         runtimeImplFlags.addAll(RENAMED_MEMORY_FUNCTIONS);
 
         List<Path> objects = new ArrayList<>();
-        objects.add(BareMetalGcc.compile(context, "compile transpiled C", work.resolve(MODULE + ".c"), flags));
+        List<Path> transpiled = Wasm2cSplitter.split(work.resolve(MODULE + ".c"), context.parallelism());
+        objects.addAll(context.parallel(transpiled,
+                source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
         objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", runtimeDir.resolve("wasm-rt-impl.c"), runtimeImplFlags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_runtime.c"), flags));

@@ -2,6 +2,7 @@ package dev.wasrisc.run;
 
 import dev.wasrisc.GuestBinary;
 import dev.wasrisc.GuestRun;
+import dev.wasrisc.Target;
 import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
@@ -38,7 +39,12 @@ public final class QemuRunner {
         Path dir = Files.createTempDirectory("wasrisc-run-");
         try {
             Path countFile = dir.resolve("instructions");
-            Command command = Command.of(qemu, "-0", GUEST_ARGV0, "-plugin", plugin + ",outfile=" + countFile, binary.elf())
+            // Bare-metal guests have one thread: the cheap inline counter is exact. Linux guests may
+            // start threads, whose parallel updates need the atomic counter. -seed fixes the
+            // AT_RANDOM bytes a Linux runtime seeds its hashes with.
+            String mode = binary.target() == Target.RV64IM ? "inline" : "atomic";
+            Command command = Command.of(qemu, "-seed", "1", "-0", GUEST_ARGV0,
+                            "-plugin", plugin + ",outfile=" + countFile + ",mode=" + mode, binary.elf())
                     .args(args)
                     .in(dir)
                     .cleanEnvironment()

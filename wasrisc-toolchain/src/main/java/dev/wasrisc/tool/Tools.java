@@ -29,5 +29,10 @@ public final class Tools {
     public static final Tool WASM2C_RUNTIME = Tool.file("wasm2c-runtime", INSTALL + "wabt",
             "/usr/src/wasm2c/wasm-rt-impl.c", "/usr/share/wabt/wasm2c/wasm-rt-impl.c");
 
+    public static final Tool GO = new Tool("go", java.util.List.of("go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go"),
+            java.util.List.of("version"), "install Go 1.21 or newer (https://go.dev/dl or apt-get install golang)");
+    public static final Tool RISCV64_LINUX_GCC = Tool.program("riscv64-linux-gnu-gcc",
+            INSTALL + "gcc-riscv64-linux-gnu libc6-dev-riscv64-cross", "riscv64-linux-gnu-gcc");
+
     private Tools() {}
 }

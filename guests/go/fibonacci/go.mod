@@ -1,0 +1,3 @@
+module wasrisc.dev/guests/fibonacci
+
+go 1.22

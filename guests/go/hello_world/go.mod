@@ -1,0 +1,3 @@
+module wasrisc.dev/guests/hello_world
+
+go 1.22

@@ -1,0 +1,3 @@
+module wasrisc.dev/guests/memory_limit
+
+go 1.22

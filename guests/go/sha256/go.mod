@@ -1,0 +1,3 @@
+module wasrisc.dev/guests/sha256
+
+go 1.22

@@ -1,0 +1,3 @@
+module wasrisc.dev/guests/with_import
+
+go 1.22

@@ -1,0 +1,36 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The custom import implementations as a riscv64 Linux static library, for {@code direct} builds of
+ * languages that bind them natively (Go through cgo, Rust through its linker).
+ */
+public final class NativeImports {
+
+    public static final String LIBRARY = "libwasrisc_imports.a";
+
+    private NativeImports() {}
+
+    /** Builds {@value #LIBRARY} in the work folder; returns the folder holding it. */
+    public static Path buildLinuxLibrary(BuildContext context) throws IOException {
+        Path dir = Files.createDirectories(context.workDir().resolve("imports"));
+        Path gcc = context.tool(Tools.RISCV64_LINUX_GCC);
+        List<Path> objects = new ArrayList<>();
+        for (Path source : context.platform().importSources(context.guest())) {
+            Path object = dir.resolve(objects.size() + "-" + source.getFileName().toString().replaceAll("\\.c$", ".o"));
+            context.run("compile imports", Command.of(gcc, "-O2", "-I" + context.platform().include(), "-c", source,
+                    "-o", object));
+            objects.add(object);
+        }
+        Path archiver = gcc.resolveSibling("riscv64-linux-gnu-ar");
+        context.run("archive imports", Command.of(archiver, "rcs", dir.resolve(LIBRARY)).args(objects));
+        return dir;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.wasrisc.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits one large wasm2c-generated C file into several that compile in parallel. A Go guest's
+ * module is about 30 MB of C, which one gcc takes minutes and gigabytes for; split, every core
+ * works on it.
+ *
+ * <p>wabt 1.0.32 writes: shared macros and static helpers, the module state ({@code func_types}),
+ * prototypes of every function, the instance initialisation, then the function definitions, then
+ * the exports. The split keeps the first parts in every file (helpers as they are, state as an
+ * extern declaration), removes {@code static} from the module's functions so the files can call
+ * one another, and deals the definitions out in order. Files below the threshold stay whole, so
+ * small guests are compiled exactly as wasm2c wrote them.
+ */
+final class Wasm2cSplitter {
+
+    /** Below this size one file compiles quickly enough; splitting would only cost inlining. */
+    static final long THRESHOLD_BYTES = 4L << 20;
+
+    private static final Pattern FUNCTION_PROTOTYPE = Pattern.compile("^static (.*?\\bw2c_\\w+\\(.*\\);)$");
+    private static final Pattern FUNCTION_DEFINITION = Pattern.compile("^static (.*?\\bw2c_\\w+\\(.*\\) \\{)$");
+    private static final Pattern FUNC_TYPES = Pattern.compile("^static (u32 func_types\\[\\d+\\]);$");
+
+    private Wasm2cSplitter() {}
+
+    /**
+     * Splits {@code source} into at most {@code parts} files next to it (when it is large enough).
+     *
+     * @return the files to compile: {@code source} alone, or the rewritten main file and its parts
+     */
+    static List<Path> split(Path source, int parts) throws IOException {
+        if (parts < 2 || Files.size(source) < THRESHOLD_BYTES) {
+            return List.of(source);
+        }
+        List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+        int stateStart = indexOf(lines, "static bool s_module_initialized = false;");
+        int firstDefinition = -1;
+        int exportsStart = -1;
+        for (int i = stateStart; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (firstDefinition < 0 && FUNCTION_DEFINITION.matcher(line).matches()) {
+                firstDefinition = i;
+            }
+            if (firstDefinition >= 0 && !line.startsWith("static ") && !line.startsWith(" ") && line.endsWith(") {")) {
+                exportsStart = i; // the first non-static definition after the module's functions
+                break;
+            }
+        }
+        if (stateStart < 0 || firstDefinition < 0 || exportsStart < 0) {
+            return List.of(source); // not the layout this splitter knows: compile it whole
+        }
+
+        List<String> helpers = lines.subList(0, stateStart);
+        List<String> sharedDeclarations = new ArrayList<>();
+        List<String> mainSetup = new ArrayList<>();
+        for (String line : lines.subList(stateStart, firstDefinition)) {
+            var prototype = FUNCTION_PROTOTYPE.matcher(line);
+            var funcTypes = FUNC_TYPES.matcher(line);
+            if (prototype.matches()) {
+                sharedDeclarations.add(prototype.group(1));
+                mainSetup.add(prototype.group(1));
+            } else if (funcTypes.matches()) {
+                sharedDeclarations.add("extern " + funcTypes.group(1) + ";");
+                mainSetup.add(funcTypes.group(1) + ";");
+            } else {
+                mainSetup.add(line);
+            }
+        }
+
+        List<List<String>> definitions = definitions(lines.subList(firstDefinition, exportsStart));
+        long totalLines = definitions.stream().mapToLong(List::size).sum();
+        long perPart = totalLines / parts + 1;
+        List<Path> files = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int partIndex = 0;
+        for (List<String> definition : definitions) {
+            current.addAll(definition);
+            if (current.size() >= perPart && partIndex < parts - 1) {
+                files.add(writePart(source, ++partIndex, helpers, sharedDeclarations, current));
+                current = new ArrayList<>();
+            }
+        }
+        List<String> main = new ArrayList<>(helpers);
+        main.addAll(mainSetup);
+        main.addAll(current);
+        main.addAll(lines.subList(exportsStart, lines.size()));
+        Files.write(source, main, StandardCharsets.UTF_8);
+        files.add(0, source);
+        return files;
+    }
+
+    /** Groups the definition region into whole function definitions, with {@code static} removed. */
+    private static List<List<String>> definitions(List<String> region) {
+        List<List<String>> definitions = new ArrayList<>();
+        List<String> current = null;
+        for (String line : region) {
+            var definition = FUNCTION_DEFINITION.matcher(line);
+            if (definition.matches()) {
+                current = new ArrayList<>();
+                definitions.add(current);
+                line = definition.group(1);
+            }
+            if (current == null) {
+                current = new ArrayList<>();
+                definitions.add(current);
+            }
+            current.add(line);
+        }
+        return definitions;
+    }
+
+    private static Path writePart(Path source, int index, List<String> helpers, List<String> declarations,
+            List<String> body) throws IOException {
+        String name = source.getFileName().toString().replaceAll("\\.c$", "") + "_part" + index + ".c";
+        Path part = source.resolveSibling(name);
+        List<String> text = new ArrayList<>(helpers.size() + declarations.size() + body.size());
+        text.addAll(helpers);
+        text.addAll(declarations);
+        text.addAll(body);
+        Files.write(part, text, StandardCharsets.UTF_8);
+        return part;
+    }
+
+    private static int indexOf(List<String> lines, String wanted) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals(wanted)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
