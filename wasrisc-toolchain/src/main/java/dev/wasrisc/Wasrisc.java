@@ -119,7 +119,8 @@ public final class Wasrisc {
         long start = System.nanoTime();
         Path work = Files.createDirectories(dir.resolve("work"));
         BuildContext context = new BuildContext(guest, pipeline, work, dir.resolve("guest.elf"), toolchain, executor,
-                platform, config.buildTimeout(), progress, processSlots);
+                platform, config.buildTimeout(), progress, processSlots,
+                cache.root().resolve("shared"));
         backend.build(context);
         if (Files.isRegularFile(work.resolve("module.wasm"))) {
             Files.move(work.resolve("module.wasm"), dir.resolve("module.wasm"));

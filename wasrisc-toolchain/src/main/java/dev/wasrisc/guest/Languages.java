@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Every guest language the project knows. */
 public final class Languages {
 
-    public static final List<Language> ALL = List.of(new CLanguage(), new GoLanguage());
+    public static final List<Language> ALL = List.of(new CLanguage(), new GoLanguage(), new RustLanguage());
 
     private Languages() {}
 

@@ -35,11 +35,12 @@ public final class BuildContext {
     private final Duration stepTimeout;
     private final Consumer<String> progress;
     private final Semaphore processSlots;
+    private final Path sharedRoot;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
 
     public BuildContext(Guest guest, Pipeline pipeline, Path workDir, Path output, Toolchain toolchain,
             Executor executor, Platform platform, Duration stepTimeout, Consumer<String> progress,
-            Semaphore processSlots) {
+            Semaphore processSlots, Path sharedRoot) {
         this.guest = guest;
         this.pipeline = pipeline;
         this.workDir = workDir;
@@ -50,6 +51,7 @@ public final class BuildContext {
         this.stepTimeout = stepTimeout;
         this.progress = progress;
         this.processSlots = processSlots;
+        this.sharedRoot = sharedRoot;
     }
 
     public Guest guest() {
@@ -112,6 +114,14 @@ public final class BuildContext {
                     "exit code " + result.exitCode() + "\n" + result.outputTail(20));
         }
         return result;
+    }
+
+    /**
+     * A folder that outlives this build and is shared by all builds, for tools that keep their own
+     * consistent incremental state (cargo's target folder).
+     */
+    public Path sharedDir(String name) throws IOException {
+        return java.nio.file.Files.createDirectories(sharedRoot.resolve(name));
     }
 
     /** How many build processes may run at once on this machine. */

@@ -34,5 +34,13 @@ public final class Tools {
     public static final Tool RISCV64_LINUX_GCC = Tool.program("riscv64-linux-gnu-gcc",
             INSTALL + "gcc-riscv64-linux-gnu libc6-dev-riscv64-cross", "riscv64-linux-gnu-gcc");
 
+    /** Debian's rustc-web: builds std for any target with -Zbuild-std, where rustup cannot add targets. */
+    public static final Tool CARGO_WEB = Tool.program("cargo-web",
+            INSTALL + "rustc-web cargo-web rust-web-src (not Debian's rustc, which conflicts)", "/usr/bin/cargo");
+    public static final Tool RUSTC_WEB = Tool.program("rustc-web",
+            INSTALL + "rustc-web cargo-web rust-web-src (not Debian's rustc, which conflicts)", "/usr/bin/rustc");
+    public static final Tool RUST_SRC = Tool.file("rust-src", INSTALL + "rust-web-src",
+            "/usr/lib/rustlib/src/rust/library/Cargo.lock");
+
     private Tools() {}
 }

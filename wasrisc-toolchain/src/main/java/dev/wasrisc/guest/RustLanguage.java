@@ -1,0 +1,113 @@
+package dev.wasrisc.guest;
+
+import dev.wasrisc.Target;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.pipeline.BuildContext;
+import dev.wasrisc.pipeline.NativeImports;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rust guests: a cargo package with one binary. Built with Debian's rustc-web and
+ * {@code -Zbuild-std}, which compiles std for {@code wasm32-wasip1} (linked by wasm-ld against
+ * Debian's wasi-libc) and for {@code riscv64gc-unknown-linux-gnu} (static, linked by
+ * riscv64-linux-gnu-gcc).
+ *
+ * <p>One cargo target folder in the build cache serves every Rust guest, so std is compiled once
+ * per target and optimisation level, not once per guest. Anything that differs per build (the
+ * imports library's folder) is passed to the guest crate alone, after {@code cargo rustc --},
+ * because a change to RUSTFLAGS would rebuild std.
+ */
+public final class RustLanguage implements Language {
+
+    static final String WASM_TARGET = "wasm32-wasip1";
+    static final String LINUX_TARGET = "riscv64gc-unknown-linux-gnu";
+    private static final Pattern PACKAGE_NAME = Pattern.compile("(?m)^name\\s*=\\s*\"([^\"]+)\"");
+
+    @Override
+    public String name() {
+        return "rust";
+    }
+
+    @Override
+    public boolean recognizes(Path guestDir) {
+        return Files.isRegularFile(guestDir.resolve("Cargo.toml"));
+    }
+
+    @Override
+    public List<Tool> wasmTools() {
+        return List.of(Tools.CARGO_WEB, Tools.RUSTC_WEB, Tools.RUST_SRC, Tools.WASM_LD, Tools.WASI_LIBC);
+    }
+
+    @Override
+    public Path buildWasm(BuildContext context) throws IOException {
+        // The module is the WASM pipelines' input: always a release build (opt-level 3).
+        Path built = cargo(context, WASM_TARGET, 3,
+                "-C linker=" + context.tool(Tools.WASM_LD) + " -C link-self-contained=no -L /usr/lib/wasm32-wasi"
+                        + " -C link-arg=/usr/lib/wasm32-wasi/crt1-command.o",
+                List.of(), ".wasm");
+        Path wasm = context.workDir().resolve("module.wasm");
+        Files.copy(built, wasm);
+        return wasm;
+    }
+
+    @Override
+    public Target directTarget() {
+        return Target.RISCV64_LINUX;
+    }
+
+    @Override
+    public List<Tool> directTools() {
+        return List.of(Tools.CARGO_WEB, Tools.RUSTC_WEB, Tools.RUST_SRC, Tools.RISCV64_LINUX_GCC, Tools.QEMU_RISCV64);
+    }
+
+    @Override
+    public void buildDirect(BuildContext context) throws IOException {
+        Path imports = NativeImports.buildLinuxLibrary(context);
+        Path built = cargo(context, LINUX_TARGET, context.optLevel(),
+                "-C linker=" + context.tool(Tools.RISCV64_LINUX_GCC) + " -C target-feature=+crt-static",
+                List.of("-L", "native=" + imports), "");
+        Files.copy(built, context.output());
+    }
+
+    private static Path cargo(BuildContext context, String target, int optLevel, String rustflags,
+            List<String> crateArgs, String extension) throws IOException {
+        // Each level gets its own std; one shared folder would rebuild std on every switch.
+        Path targetDir = context.sharedDir("cargo-target").resolve("O" + optLevel);
+        context.run("cargo build " + target, Command.of(context.tool(Tools.CARGO_WEB))
+                .args(List.of("rustc", "--release", "--locked", "--target", target,
+                        "-Zbuild-std=std,panic_abort", "--target-dir", targetDir.toString(), "--"))
+                .args(crateArgs)
+                .in(context.guest().dir())
+                .env("RUSTC", context.tool(Tools.RUSTC_WEB).toString())
+                .env("RUSTC_BOOTSTRAP", "1")
+                .env("RUSTFLAGS", rustflags)
+                .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", Integer.toString(optLevel)));
+        String binary = packageName(context.guest().dir()).replace('-', '_');
+        Path dir = targetDir.resolve(target).resolve("release");
+        Path output = dir.resolve(packageName(context.guest().dir()) + extension);
+        if (!Files.isRegularFile(output)) {
+            output = dir.resolve(binary + extension);
+        }
+        return output;
+    }
+
+    static String packageName(Path guestDir) {
+        try {
+            Matcher matcher = PACKAGE_NAME.matcher(Files.readString(guestDir.resolve("Cargo.toml")));
+            if (!matcher.find()) {
+                throw new IllegalArgumentException(guestDir.resolve("Cargo.toml") + " names no package");
+            }
+            return matcher.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
