@@ -21,6 +21,11 @@ packages=(
   wasi-libc                      # WASI C library for clang
   libclang-rt-14-dev-wasm32      # compiler-rt builtins for wasm32
   wabt                           # wasm2c and its runtime sources (/usr/src/wasm2c)
+  gcc-riscv64-linux-gnu          # direct Go (cgo) and Rust guests: riscv64 Linux linker
+  libc6-dev-riscv64-cross        # their static C library
+  rustc-web                      # Rust 1.96 that builds std for any target (-Zbuild-std);
+  cargo-web                      #   Debian's older rustc package conflicts with it
+  rust-web-src                   #   std's sources
   maven                          # builds the Java code
   openjdk-17-jdk-headless        # runs it
 )
@@ -37,6 +42,11 @@ for pkg in "${packages[@]}"; do
   esac
   missing+=("$pkg")
 done
+
+# Go has no Debian package new enough for GOOS=wasip1 (1.21+) in bookworm: it must be installed.
+if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ]; then
+  echo "install-toolchain: Go 1.21 or newer is not installed; Go guests will be skipped (https://go.dev/dl)" >&2
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   say "all ${#packages[@]} packages present"

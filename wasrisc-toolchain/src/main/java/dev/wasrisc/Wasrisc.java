@@ -151,7 +151,11 @@ public final class Wasrisc {
 
     private String platformHash() throws IOException {
         if (platformHash == null) {
-            platformHash = new Hashing().addTree(platform.dir()).hex();
+            Hashing hash = new Hashing();
+            for (Path dir : platform.buildInputs()) {
+                hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
+            }
+            platformHash = hash.hex();
         }
         return platformHash;
     }

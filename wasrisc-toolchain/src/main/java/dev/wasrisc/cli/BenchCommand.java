@@ -66,6 +66,8 @@ final class BenchCommand {
             out.print(BenchTable.render(guests, cells, table));
             out.printf("%n%d guests × %d pipeline cells in %.1f s (%d build threads); counts are RISC-V instructions "
                     + "executed under qemu-riscv64, ratios are to direct%n", guests.size(), cells.size(), seconds, threads);
+            out.printf("%nBuild time in seconds (cold, as recorded when each cell was built):%n");
+            out.print(BenchTable.renderBuildTimes(guests, cells, table));
             printFailures(table);
             return table.stream().flatMap(List::stream).anyMatch(BenchCell::failed) ? 1 : 0;
         } catch (InterruptedException e) {

@@ -12,6 +12,22 @@ final class BenchTable {
     private BenchTable() {}
 
     static String render(List<String> guests, List<Pipeline> cells, List<List<BenchCell>> results) {
+        return render(guests, cells, results, BenchTable::format);
+    }
+
+    /** Seconds each cell's build took when it ran (a cached cell keeps the time of its original build). */
+    static String renderBuildTimes(List<String> guests, List<Pipeline> cells, List<List<BenchCell>> results) {
+        return render(guests, cells, results, (cell, baseline) -> cell.run() == null
+                ? cell.status()
+                : String.format("%.1f", cell.run().buildTime().toMillis() / 1000.0));
+    }
+
+    private interface CellFormat {
+        String format(BenchCell cell, GuestRun baseline);
+    }
+
+    private static String render(List<String> guests, List<Pipeline> cells, List<List<BenchCell>> results,
+            CellFormat cellFormat) {
         List<String[]> rows = new ArrayList<>();
         String[] header = new String[cells.size() + 1];
         header[0] = "guest";
@@ -25,7 +41,7 @@ final class BenchTable {
             String[] line = new String[cells.size() + 1];
             line[0] = guests.get(g);
             for (int c = 0; c < cells.size(); c++) {
-                line[c + 1] = format(row.get(c), baseline);
+                line[c + 1] = cellFormat.format(row.get(c), baseline);
             }
             rows.add(line);
         }

@@ -18,7 +18,8 @@ public final class DirectBackend implements Backend {
 
     @Override
     public String description() {
-        return "guest compiled straight to RISC-V (C: riscv64-unknown-elf-gcc + picolibc, bare metal)";
+        return "guest compiled straight to RISC-V (C: riscv64-unknown-elf-gcc + picolibc, bare metal; "
+                + "Go, Rust: static riscv64 Linux programs)";
     }
 
     @Override

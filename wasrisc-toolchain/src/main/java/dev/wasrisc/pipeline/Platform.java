@@ -32,6 +32,14 @@ public record Platform(Path dir) {
         return dir.resolve("qemu-plugin/insn_count.c");
     }
 
+    /**
+     * The folders whose files go into binaries, and so into every build's cache key. The installer
+     * and the QEMU plugin (cached on its own) are left out: editing them must not rebuild guests.
+     */
+    public List<Path> buildInputs() {
+        return List.of(include(), rv64im(), wasi(), wasm2c(), dir.resolve("imports"));
+    }
+
     /** Custom import implementations linked into every binary of the guest: the platform's and the guest's own. */
     public List<Path> importSources(Guest guest) {
         List<Path> sources = new ArrayList<>();
