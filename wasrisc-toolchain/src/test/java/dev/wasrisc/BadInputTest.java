@@ -20,7 +20,7 @@ class BadInputTest {
 
     private static Wasrisc wasrisc() {
         WasriscConfig config = WasriscConfig.fromSystemProperties()
-                .withGuestsDir(Path.of("src/test/resources/bad-guests").toAbsolutePath())
+                .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
                 .withCacheDir(cache);
         return new Wasrisc(config, new LocalExecutor(), step -> {});
     }
@@ -75,7 +75,7 @@ class BadInputTest {
         assertThatThrownBy(() -> wasrisc().guest("c/no_such_guest"))
                 .isInstanceOf(GuestNotFoundException.class)
                 .hasMessageContaining("guest 'c/no_such_guest' not found")
-                .hasMessageContaining(Path.of("src/test/resources/bad-guests/c/no_such_guest").toAbsolutePath().toString());
+                .hasMessageContaining(Path.of("src/test/resources/guests/c/no_such_guest").toAbsolutePath().toString());
     }
 
     @Test

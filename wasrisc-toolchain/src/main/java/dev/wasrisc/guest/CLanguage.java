@@ -48,7 +48,7 @@ public final class CLanguage implements Language {
                 .arg("--target=wasm32-wasi").arg("--sysroot=/usr")
                 .arg(WASM_OPT_LEVEL).arg("-g0")
                 .arg("-I" + context.platform().include())
-                .args(sources(context.guest().dir()))
+                .args(sources(context.guest()))
                 .arg("-Wl,--strip-debug")
                 .arg("-o").arg(wasm));
         return wasm;
@@ -67,10 +67,16 @@ public final class CLanguage implements Language {
     @Override
     public void buildDirect(BuildContext context) throws IOException {
         List<Path> objects = new ArrayList<>();
-        for (Path source : sources(context.guest().dir())) {
+        for (Path source : sources(context.guest())) {
             objects.add(BareMetalGcc.compile(context, "compile", source, List.of()));
         }
         BareMetalGcc.link(context, objects);
+    }
+
+    /** The guest's C files, less those it names as import implementations (those are host code). */
+    private static List<Path> sources(Guest guest) {
+        List<Path> imports = guest.settings().imports().stream().map(f -> guest.dir().resolve(f).normalize()).toList();
+        return sources(guest.dir()).stream().filter(f -> !imports.contains(f.normalize())).toList();
     }
 
     private static List<Path> sources(Path dir) {

@@ -1,0 +1,101 @@
+package dev.wasrisc.junit;
+
+import dev.wasrisc.GuestRun;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * AssertJ assertions for a guest run, with failure messages that say which guest, pipeline and
+ * target the run was, and by how much a budget was missed:
+ *
+ * <pre>{@code
+ * assertThat(run).succeeded().printed("832040\n").usedAtMostInstructions(1_000_000);
+ * }</pre>
+ */
+public class GuestRunAssert extends AbstractAssert<GuestRunAssert, GuestRun> {
+
+    public GuestRunAssert(GuestRun actual) {
+        super(actual, GuestRunAssert.class);
+    }
+
+    /** Exit code 0 within the time limit. */
+    public GuestRunAssert succeeded() {
+        isNotNull();
+        if (actual.timedOut()) {
+            failWithMessage("%s timed out after %d ms%s", actual.coordinates(), actual.wallTime().toMillis(), stderrTail());
+        }
+        if (actual.exitCode() != 0) {
+            failWithMessage("%s exited with %d, expected 0%s", actual.coordinates(), actual.exitCode(), stderrTail());
+        }
+        return this;
+    }
+
+    public GuestRunAssert exitedWith(int expected) {
+        isNotNull();
+        if (actual.exitCode() != expected) {
+            failWithMessage("%s exited with %d, expected %d%s", actual.coordinates(), actual.exitCode(), expected,
+                    stderrTail());
+        }
+        return this;
+    }
+
+    /** Standard output is exactly {@code expected}. */
+    public GuestRunAssert printed(String expected) {
+        isNotNull();
+        if (!actual.stdout().equals(expected)) {
+            failWithActualExpectedAndMessage(actual.stdout(), expected, "%s printed%n  %s%nexpected%n  %s",
+                    actual.coordinates(), quote(actual.stdout()), quote(expected));
+        }
+        return this;
+    }
+
+    public GuestRunAssert printedOnStderr(String fragment) {
+        isNotNull();
+        if (!actual.stderr().contains(fragment)) {
+            failWithMessage("%s's stderr does not contain %s; it was%n  %s", actual.coordinates(), quote(fragment),
+                    quote(actual.stderr()));
+        }
+        return this;
+    }
+
+    /** The instruction count is at most {@code budget}; the message gives the excess in %. */
+    public GuestRunAssert usedAtMostInstructions(long budget) {
+        isNotNull();
+        if (actual.instructions() < 0) {
+            failWithMessage("%s has no instruction count (timed out or killed)", actual.coordinates());
+        }
+        if (actual.instructions() > budget) {
+            failWithMessage("%s used %,d instructions, over its budget of %,d by %,d (+%.2f%%)", actual.coordinates(),
+                    actual.instructions(), budget, actual.instructions() - budget,
+                    100.0 * (actual.instructions() - budget) / budget);
+        }
+        return this;
+    }
+
+    /** Same stdout and exit code as another run of the same guest (another pipeline, say). */
+    public GuestRunAssert behavesLike(GuestRun other) {
+        isNotNull();
+        if (!actual.stdout().equals(other.stdout()) || actual.exitCode() != other.exitCode()) {
+            failWithMessage("%s printed %s and exited %d, but %s printed %s and exited %d", actual.coordinates(),
+                    quote(actual.stdout()), actual.exitCode(), other.coordinates(), quote(other.stdout()),
+                    other.exitCode());
+        }
+        return this;
+    }
+
+    private String stderrTail() {
+        String stderr = actual.stderr().strip();
+        if (stderr.isEmpty()) {
+            return "";
+        }
+        String[] lines = stderr.split("\n");
+        StringBuilder tail = new StringBuilder("; stderr ends:");
+        for (int i = Math.max(0, lines.length - 10); i < lines.length; i++) {
+            tail.append("\n  ").append(lines[i]);
+        }
+        return tail.toString();
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\n", "\\n") + "\"";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.wasrisc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasrisc.exec.LocalExecutor;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Per-guest settings from wasrisc.json, through real builds and runs. */
+class GuestSettingsTest {
+
+    @TempDir
+    static Path cache;
+
+    private static Wasrisc wasrisc() {
+        WasriscConfig config = WasriscConfig.fromSystemProperties()
+                .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
+                .withCacheDir(cache);
+        return new Wasrisc(config, new LocalExecutor(), step -> {});
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"direct-O2", "wasm2c-O0", "wasm2c-O2"})
+    void guestSuppliesItsOwnImportImplementation(String cell) {
+        GuestRun run = wasrisc().guest("c/own_import").build(Pipeline.parse(cell)).run();
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo("double_it(21) = 42\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"direct-O2", "wasm2c-O2"})
+    void exhaustingTheConfiguredMemoryFailsCleanly(String cell) {
+        GuestRun run = wasrisc().guest("c/memory_hog").build(Pipeline.parse(cell)).run();
+
+        // 8 MiB configured: malloc must fail before 8 blocks of 1 MiB, and say so, not corrupt memory.
+        assertThat(run.stdout()).matches("out of memory after [1-7] MiB\n");
+        assertThat(run.exitCode()).isEqualTo(1);
+        if (cell.startsWith("wasm2c")) {
+            assertThat(run.stderr()).contains("memory.grow to", "refused: the platform's linear-memory region holds 128 pages");
+        }
+    }
+}
