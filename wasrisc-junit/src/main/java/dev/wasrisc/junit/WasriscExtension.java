@@ -3,7 +3,10 @@ package dev.wasrisc.junit;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.report.Baseline;
 import dev.wasrisc.tool.ToolMissingException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -21,6 +26,8 @@ import org.opentest4j.TestAbortedException;
  *   <li>resolves {@code @Guest("c/fibonacci") GuestProgram} parameters
  *   <li>turns a {@link ToolMissingException} into a skipped test that says what is missing and how
  *       to install it, or into a failure with {@code -Dwasrisc.strict=true}
+ *   <li>holds every run to the test's {@link InstructionBudget}s and to the committed baseline
+ *       ({@link BaselineSession})
  *   <li>publishes every guest run as a report entry (for IDEs and JUnit's own reports) and prints it
  *       on the test's standard output, which Surefire keeps in its XML as the test case's
  *       {@code system-out}: Surefire drops report entries
@@ -71,11 +78,60 @@ public final class WasriscExtension
         throw new TestAbortedException("skipped: " + missing.getMessage() + " (-Dwasrisc.strict=true makes this a failure)");
     }
 
+    static BaselineSession baselines(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(BaselineSession.class,
+                key -> BaselineSession.fromSystemProperties(), BaselineSession.class);
+    }
+
+    /** Reports a finished run into the current test, then holds it to its budgets and baseline. */
     static void publish(GuestRun run) {
         ExtensionContext context = CURRENT_TEST.get();
         if (context == null) {
             return; // a run outside a test method (a @BeforeAll, say) has no test to report into
         }
+        report(context, run);
+        checkBudgets(context, run);
+        checkBaseline(context, run);
+    }
+
+    private static void checkBudgets(ExtensionContext context, GuestRun run) {
+        List<InstructionBudget> budgets = new ArrayList<>();
+        budgets.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), InstructionBudget.class));
+        budgets.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), InstructionBudget.class));
+        for (InstructionBudget budget : budgets) {
+            boolean applies = (budget.pipeline().isEmpty() || budget.pipeline().equals(run.pipeline().name()))
+                    && (budget.optLevel() < 0 || budget.optLevel() == run.pipeline().optLevel())
+                    && (budget.guest().isEmpty() || budget.guest().equals(run.guest()));
+            if (applies) {
+                WasriscAssertions.assertThat(run).usedAtMostInstructions(budget.value());
+            }
+        }
+    }
+
+    private static void checkBaseline(ExtensionContext context, GuestRun run) {
+        BaselineSession session = baselines(context);
+        if (session.mode == BaselineSession.Mode.OFF) {
+            return;
+        }
+        String test = context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName();
+        Baseline.Verdict verdict = session.baseline.check(test, run);
+        if (session.mode == BaselineSession.Mode.UPDATE) {
+            return;
+        }
+        switch (verdict.kind()) {
+            case REGRESSION -> throw new AssertionFailedError(verdict.message());
+            case IMPROVEMENT -> {
+                if (session.failOnImprovement) {
+                    throw new AssertionFailedError(verdict.message());
+                }
+                System.out.println("wasrisc: " + verdict.message());
+            }
+            case NEW -> System.out.println("wasrisc: " + verdict.message());
+            case WITHIN -> { }
+        }
+    }
+
+    private static void report(ExtensionContext context, GuestRun run) {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("wasrisc.guest", run.guest());
         entry.put("wasrisc.pipeline", run.pipeline().name());

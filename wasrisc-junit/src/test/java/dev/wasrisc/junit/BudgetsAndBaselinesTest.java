@@ -1,0 +1,109 @@
+package dev.wasrisc.junit;
+
+import static dev.wasrisc.junit.WasriscAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.Pipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+class BudgetsAndBaselinesTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void forget() {
+        System.clearProperty("wasrisc.baseline");
+        System.clearProperty("wasrisc.baseline.file");
+    }
+
+    @Test
+    void budgetFailureNamesGuestPipelineCountBudgetAndExcess() {
+        Events tests = run(TightBudget.class);
+
+        tests.assertStatistics(stats -> stats.failed(1).succeeded(1));
+        tests.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
+                m.matches("(?s)c/hello_world via direct -O2 \\(rv64im\\) used [\\d,]+ instructions, over its budget "
+                        + "of 100 by [\\d,]+ \\(\\+\\d+\\.\\d\\d%\\).*")))));
+    }
+
+    @Test
+    void updateRecordsSortedCountsAndRewritesNothingWhenNothingChanged() throws Exception {
+        Path file = dir.resolve("baseline.json");
+        System.setProperty("wasrisc.baseline.file", file.toString());
+        System.setProperty("wasrisc.baseline", "update");
+
+        run(Hello.class).assertStatistics(stats -> stats.succeeded(2));
+        String first = Files.readString(file);
+        long written = Files.getLastModifiedTime(file).toMillis();
+        Thread.sleep(20);
+        run(Hello.class);
+
+        assertThat(first).contains("\"Hello#prints | c/hello_world | direct -O2 | rv64im | args=\" : ",
+                "\"Hello#prints | c/hello_world | wasm2c -O2 | rv64im | args=\" : ");
+        assertThat(first.indexOf("direct -O2")).isLessThan(first.indexOf("wasm2c -O2"));
+        assertThat(Files.readString(file)).isEqualTo(first);
+        assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(written);
+    }
+
+    @Test
+    void countAboveTheBaselineFailsWithOldNewAndDelta() throws Exception {
+        Path file = dir.resolve("baseline.json");
+        System.setProperty("wasrisc.baseline.file", file.toString());
+        System.setProperty("wasrisc.baseline", "update");
+        run(Hello.class);
+        // Pretend the committed counts were 10% lower: this run is now a regression.
+        String lowered = Files.readString(file).lines()
+                .map(line -> line.matches(".* : \\d+,?") ? lowerCount(line) : line)
+                .reduce("", (a, b) -> a + b + "\n");
+        Files.writeString(file, lowered);
+        System.setProperty("wasrisc.baseline", "check");
+
+        Events tests = run(Hello.class);
+
+        tests.assertStatistics(stats -> stats.failed(2));
+        tests.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
+                m.startsWith("instruction count regression: c/hello_world via direct -O2 (rv64im): ")
+                        && m.matches("(?s).*instructions, baseline [\\d,]+: \\+[\\d,]+ \\(\\+\\d+\\.\\d\\d%\\), tolerance 0\\.50%.*")))));
+    }
+
+    private static String lowerCount(String line) {
+        int colon = line.lastIndexOf(": ");
+        boolean comma = line.endsWith(",");
+        long count = Long.parseLong(line.substring(colon + 2, line.length() - (comma ? 1 : 0)));
+        return line.substring(0, colon + 2) + (count * 9 / 10) + (comma ? "," : "");
+    }
+
+    private static Events run(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+    }
+
+    static class TightBudget {
+        @ParameterizedTest
+        @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = 2)
+        @InstructionBudget(value = 100, pipeline = "direct")
+        void prints(Pipeline pipeline, @Guest("c/hello_world") GuestProgram hello) {
+            assertThat(hello.build(pipeline).run()).succeeded().printed("Hello, world!\n");
+        }
+    }
+
+    static class Hello {
+        @ParameterizedTest
+        @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = 2)
+        void prints(Pipeline pipeline, @Guest("c/hello_world") GuestProgram hello) {
+            assertThat(hello.build(pipeline).run()).succeeded();
+        }
+    }
+}
