@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record GuestRun(
         String guest,
+        String language,
         Pipeline pipeline,
         Target target,
         List<String> args,

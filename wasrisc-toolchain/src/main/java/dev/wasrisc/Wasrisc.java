@@ -10,6 +10,10 @@ import dev.wasrisc.exec.LocalExecutor;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestLocator;
 import dev.wasrisc.pipeline.Backend;
+import dev.wasrisc.pipeline.BareMetalGcc;
+import dev.wasrisc.pipeline.NativeImports;
+import dev.wasrisc.pipeline.Wasm2cGlue;
+import dev.wasrisc.pipeline.Wasm2cSplitter;
 import dev.wasrisc.pipeline.BuildContext;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.pipeline.Platform;
@@ -141,12 +145,26 @@ public final class Wasrisc {
                 .add(guest.language().name())
                 .add(pipeline.id())
                 .add(platformHash());
+        // The build recipe (commands and flags) is Java code: its bytecode is an input too.
+        for (Class<?> recipe : List.of(Pipelines.backend(pipeline.name()).getClass(), guest.language().getClass(),
+                BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class)) {
+            hash.add(classBytes(recipe));
+        }
         for (Tool tool : tools) {
             ResolvedTool resolved = toolchain.require(tool);
             hash.add(tool.name()).add(resolved.path().toString()).add(resolved.version());
         }
         hash.addTree(guest.dir());
         return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hash.hex().substring(0, 24);
+    }
+
+    private static byte[] classBytes(Class<?> type) throws IOException {
+        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new IOException("cannot read the bytecode of " + type.getName() + " for the cache key");
+            }
+            return in.readAllBytes();
+        }
     }
 
     private String platformHash() throws IOException {

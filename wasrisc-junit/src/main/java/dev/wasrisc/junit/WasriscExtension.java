@@ -90,6 +90,8 @@ public final class WasriscExtension
             return; // a run outside a test method (a @BeforeAll, say) has no test to report into
         }
         report(context, run);
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunCollector.class,
+                key -> new RunCollector(session(context)), RunCollector.class).add(run);
         checkBudgets(context, run);
         checkBaseline(context, run);
     }

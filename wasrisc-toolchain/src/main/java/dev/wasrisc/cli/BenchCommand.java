@@ -6,9 +6,11 @@ import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.report.Reports;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +37,8 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipelines"), Set.of());
+        Args args = Args.parse(argv, Set.of("--pipelines", "--out"), Set.of());
+        Path reportDir = Path.of(args.option("--out").orElse("wasrisc-report")).toAbsolutePath();
         List<String> guests = args.positionals.isEmpty() ? wasrisc.guests().names() : args.positionals;
         List<Pipeline> cells = args.option("--pipelines")
                 .map(list -> Arrays.stream(list.split(",")).map(Pipeline::parse).toList())
@@ -68,8 +71,14 @@ final class BenchCommand {
                     + "executed under qemu-riscv64, ratios are to direct%n", guests.size(), cells.size(), seconds, threads);
             out.printf("%nBuild time in seconds (cold, as recorded when each cell was built):%n");
             out.print(BenchTable.renderBuildTimes(guests, cells, table));
+            List<GuestRun> runs = table.stream().flatMap(List::stream).map(BenchCell::run)
+                    .filter(java.util.Objects::nonNull).toList();
+            Reports.write(reportDir, runs, wasrisc.toolchain().foundVersions());
+            out.printf("%nReports: %s/{results.json,report.md,report.html}%n", reportDir);
             printFailures(table);
             return table.stream().flatMap(List::stream).anyMatch(BenchCell::failed) ? 1 : 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the reports failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

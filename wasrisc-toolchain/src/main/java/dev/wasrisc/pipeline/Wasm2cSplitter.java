@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * one another, and deals the definitions out in order. Files below the threshold stay whole, so
  * small guests are compiled exactly as wasm2c wrote them.
  */
-final class Wasm2cSplitter {
+public final class Wasm2cSplitter {
 
     /** Below this size one file compiles quickly enough; splitting would only cost inlining. */
     static final long THRESHOLD_BYTES = 4L << 20;

@@ -64,7 +64,7 @@ public final class QemuRunner {
                 stderr += "wasrisc: qemu-riscv64 ended without an instruction count (exit " + result.exitCode()
                         + (result.exitCode() > 128 ? ", killed by signal " + (result.exitCode() - 128) : "") + ")\n";
             }
-            return new GuestRun(binary.guest().name(), binary.pipeline(), binary.target(), args,
+            return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(), binary.target(), args,
                     result.exitCode(), result.stdoutText(), stderr, instructions, threads,
                     result.wallTime(), result.timedOut(), binary.bytes(), binary.buildTime());
         } finally {

@@ -42,6 +42,13 @@ public final class Toolchain {
         return require(tool).path();
     }
 
+    /** Every tool looked up so far that was found, by name, with its version: for reports. */
+    public Map<String, String> foundVersions() {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        resolved.forEach((name, tool) -> tool.ifPresent(t -> versions.put(name, t.version())));
+        return versions;
+    }
+
     /** The tools of {@code needed} that are not on this machine, in order. */
     public List<Tool> missing(Collection<Tool> needed) {
         List<Tool> missing = new ArrayList<>();

@@ -1,0 +1,208 @@
+package dev.wasrisc.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wasrisc.GuestRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The three report files of a bench or test run: {@code results.json} (every run), {@code report.md}
+ * (guests as rows, pipeline cells as columns, each count with its ratio to {@code direct}) and a
+ * self-contained {@code report.html} with the same table and a log-scale bar chart.
+ */
+public final class Reports {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Reports() {}
+
+    public static void write(Path dir, List<GuestRun> runs, Map<String, String> tools) throws IOException {
+        Files.createDirectories(dir);
+        Matrix matrix = Matrix.of(runs);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("tools", tools);
+        results.put("runs", runs.stream().map(Reports::json).toList());
+        Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results) + "\n");
+        Files.writeString(dir.resolve("report.md"), markdown(matrix));
+        Files.writeString(dir.resolve("report.html"), html(matrix));
+    }
+
+    private static Map<String, Object> json(GuestRun run) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("guest", run.guest());
+        row.put("language", run.language());
+        row.put("pipeline", run.pipeline().name());
+        row.put("optLevel", run.pipeline().optLevel());
+        row.put("target", run.target().id());
+        row.put("args", run.args());
+        row.put("exitCode", run.exitCode());
+        row.put("timedOut", run.timedOut());
+        row.put("instructions", run.instructions());
+        row.put("exactCount", run.exactCount());
+        row.put("threads", run.threads());
+        row.put("binaryBytes", run.binaryBytes());
+        row.put("buildMillis", run.buildTime().toMillis());
+        row.put("runMillis", run.wallTime().toMillis());
+        return row;
+    }
+
+    /** One run per row (guest and arguments) and column (pipeline cell); the first run of each wins. */
+    record Matrix(List<String> rows, List<String> columns, Map<String, GuestRun> cells) {
+
+        static Matrix of(List<GuestRun> runs) {
+            Set<String> rows = new LinkedHashSet<>();
+            Set<String> columns = new java.util.TreeSet<>(Matrix::compareColumns);
+            Map<String, GuestRun> cells = new LinkedHashMap<>();
+            for (GuestRun run : runs) {
+                String row = row(run);
+                rows.add(row);
+                columns.add(run.pipeline().displayName());
+                cells.putIfAbsent(row + "\u0000" + run.pipeline().displayName(), run);
+            }
+            List<String> sortedRows = new ArrayList<>(rows);
+            sortedRows.sort(null);
+            return new Matrix(sortedRows, new ArrayList<>(columns), cells);
+        }
+
+        /** direct first, then the others by name and level. */
+        private static int compareColumns(String a, String b) {
+            boolean directA = a.startsWith("direct ");
+            boolean directB = b.startsWith("direct ");
+            return directA != directB ? (directA ? -1 : 1) : a.compareTo(b);
+        }
+
+        static String row(GuestRun run) {
+            return run.args().isEmpty() ? run.guest() : run.guest() + " " + String.join(" ", run.args());
+        }
+
+        GuestRun cell(String row, String column) {
+            return cells.get(row + "\u0000" + column);
+        }
+
+        GuestRun baseline(String row) {
+            for (String column : columns) {
+                GuestRun run = cell(row, column);
+                if (column.startsWith("direct ") && run != null && run.instructions() > 0) {
+                    return run;
+                }
+            }
+            return null;
+        }
+
+        String text(String row, String column) {
+            GuestRun run = cell(row, column);
+            if (run == null) {
+                return "";
+            }
+            if (run.instructions() < 0) {
+                return run.timedOut() ? "timeout" : "exit " + run.exitCode();
+            }
+            StringBuilder text = new StringBuilder(run.exactCount() ? "" : "~").append(String.format("%,d", run.instructions()));
+            GuestRun baseline = baseline(row);
+            if (baseline != null && baseline != run) {
+                text.append(String.format(" (%.2f×)", (double) run.instructions() / baseline.instructions()));
+            }
+            if (run.exitCode() != 0) {
+                text.append(" exit ").append(run.exitCode());
+            }
+            return text.toString();
+        }
+    }
+
+    static String markdown(Matrix matrix) {
+        StringBuilder md = new StringBuilder("# WASRISC report\n\n");
+        md.append("RISC-V instructions executed under qemu-riscv64; in parentheses the ratio to `direct`; "
+                + "`~` marks counts of multi-threaded runs, which vary by a few percent.\n\n");
+        md.append("| guest | target of direct |");
+        matrix.columns().forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append("\n|---|---|");
+        matrix.columns().forEach(c -> md.append("---:|"));
+        md.append('\n');
+        for (String row : matrix.rows()) {
+            GuestRun baseline = matrix.baseline(row);
+            md.append("| ").append(row).append(" | ").append(baseline == null ? "" : baseline.target().id()).append(" |");
+            for (String column : matrix.columns()) {
+                md.append(' ').append(matrix.text(row, column)).append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    static String html(Matrix matrix) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>WASRISC report</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}td:first-child,th:first-child")
+                .append("{text-align:left}svg text{font-size:12px}</style></head><body>\n")
+                .append("<h1>WASRISC report</h1>\n<p>RISC-V instructions executed under qemu-riscv64; ratio to ")
+                .append("<code>direct</code> in parentheses; ~ marks multi-threaded runs.</p>\n<table><tr><th>guest</th>"
+                        + "<th>target of direct</th>");
+        matrix.columns().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
+        html.append("</tr>\n");
+        for (String row : matrix.rows()) {
+            GuestRun baseline = matrix.baseline(row);
+            html.append("<tr><td>").append(escape(row)).append("</td><td>")
+                    .append(baseline == null ? "" : baseline.target().id()).append("</td>");
+            for (String column : matrix.columns()) {
+                html.append("<td>").append(escape(matrix.text(row, column))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<h2>Instructions (log scale)</h2>\n").append(chart(matrix)).append("\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static final String[] COLOURS = {"#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3"};
+
+    /** Horizontal bars, one group per row, one bar per column, on a log10 axis. */
+    static String chart(Matrix matrix) {
+        long max = matrix.cells().values().stream().mapToLong(GuestRun::instructions).max().orElse(10);
+        double decades = Math.max(1, Math.ceil(Math.log10(Math.max(max, 10))));
+        int label = 220;
+        int width = 640;
+        int bar = 14;
+        int groupHeight = matrix.columns().size() * bar + 12;
+        int height = matrix.rows().size() * groupHeight + 60;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">%n", label + width + 40, height));
+        for (int d = 0; d <= decades; d++) {
+            double x = label + width * d / decades;
+            svg.append(String.format("<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>", x, x, height - 40))
+                    .append(String.format("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">1e%d</text>%n", x, height - 25, d));
+        }
+        int y = 0;
+        for (String row : matrix.rows()) {
+            svg.append(String.format("<text x=\"0\" y=\"%d\">%s</text>%n", y + groupHeight / 2, escape(row)));
+            for (int c = 0; c < matrix.columns().size(); c++) {
+                GuestRun run = matrix.cell(row, matrix.columns().get(c));
+                if (run != null && run.instructions() > 0) {
+                    double w = width * Math.log10(Math.max(1, run.instructions())) / decades;
+                    svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s %s: %,d</title></rect>%n",
+                            label, y + c * bar, w, bar - 2, COLOURS[c % COLOURS.length], escape(row),
+                            escape(matrix.columns().get(c)), run.instructions()));
+                }
+            }
+            y += groupHeight;
+        }
+        int lx = label;
+        for (int c = 0; c < matrix.columns().size(); c++) {
+            svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>", lx, height - 12, COLOURS[c % COLOURS.length]))
+                    .append(String.format("<text x=\"%d\" y=\"%d\">%s</text>%n", lx + 14, height - 2, escape(matrix.columns().get(c))));
+            lx += 14 + 8 * matrix.columns().get(c).length() + 16;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
