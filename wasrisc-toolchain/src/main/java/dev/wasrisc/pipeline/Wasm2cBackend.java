@@ -22,13 +22,6 @@ public final class Wasm2cBackend implements Backend {
     /** Explicit bounds checks: the bare-metal target has no signal handler to catch faults. */
     private static final List<String> RUNTIME_FLAGS = List.of("-DWASM_RT_MEMCHECK_SIGNAL_HANDLER=0");
 
-    /**
-     * From -O2 gcc splits large functions into hot and cold parts and jumps between them with
-     * {@code j}, whose reach is ±1 MiB; in a Go module's 10+ MB of text that fails to link
-     * ("relocation truncated to fit: R_RISCV_JAL", seen in init_memories). Keeping each function in
-     * one piece avoids it.
-     */
-    private static final List<String> TRANSPILED_CODE_FLAGS = List.of("-fno-reorder-blocks-and-partition");
 
     /**
      * wasm-rt-impl.c's memory functions calloc/realloc linear memory; the platform's
@@ -88,10 +81,8 @@ public final class Wasm2cBackend implements Backend {
 
         List<Path> objects = new ArrayList<>();
         List<Path> transpiled = Wasm2cSplitter.split(work.resolve(MODULE + ".c"), context.parallelism());
-        List<String> transpiledFlags = new ArrayList<>(flags);
-        transpiledFlags.addAll(TRANSPILED_CODE_FLAGS);
         objects.addAll(context.parallel(transpiled,
-                source -> BareMetalGcc.compile(context, "compile transpiled C", source, transpiledFlags)));
+                source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
         objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", runtimeDir.resolve("wasm-rt-impl.c"), runtimeImplFlags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_runtime.c"), flags));

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * prototypes of every function, the instance initialisation, then the function definitions, then
  * the exports. The split keeps the first parts in every file (helpers as they are, state as an
  * extern declaration), removes {@code static} from the module's functions so the files can call
- * one another, and deals the definitions out in order. Files below the threshold stay whole, so
- * small guests are compiled exactly as wasm2c wrote them.
+ * one another, and deals the definitions out in order. The main file keeps the instance
+ * initialisation and exports and no function of the module, so it can be compiled with flags of
+ * its own. Files below the threshold stay whole, so small guests are compiled exactly as wasm2c
+ * wrote them.
  */
 public final class Wasm2cSplitter {
 
@@ -34,7 +36,8 @@ public final class Wasm2cSplitter {
     /**
      * Splits {@code source} into at most {@code parts} files next to it (when it is large enough).
      *
-     * @return the files to compile: {@code source} alone, or the rewritten main file and its parts
+     * @return the files to compile: {@code source} alone, or the rewritten main file (initialisation
+     *     only) followed by the parts holding every function
      */
     static List<Path> split(Path source, int parts) throws IOException {
         if (parts < 2 || Files.size(source) < THRESHOLD_BYTES) {
@@ -88,13 +91,56 @@ public final class Wasm2cSplitter {
                 current = new ArrayList<>();
             }
         }
+        if (!current.isEmpty()) {
+            files.add(writePart(source, ++partIndex, helpers, sharedDeclarations, current));
+        }
         List<String> main = new ArrayList<>(helpers);
-        main.addAll(mainSetup);
-        main.addAll(current);
+        main.addAll(chunkInitMemories(mainSetup));
         main.addAll(lines.subList(exportsStart, lines.size()));
         Files.write(source, main, StandardCharsets.UTF_8);
         files.add(0, source);
         return files;
+    }
+
+    static final int LOAD_DATA_PER_CHUNK = 2000;
+
+    /**
+     * A large module's init_memories copies tens of thousands of data segments, each bounds-checked:
+     * over 1 MiB of code. gcc joins the checks to one shared trap call with {@code j}, whose reach
+     * is ±1 MiB, and the link fails ("relocation truncated to fit: R_RISCV_JAL"). Cut into
+     * noinline chunks of {@value #LOAD_DATA_PER_CHUNK} copies, every jump stays short.
+     */
+    static List<String> chunkInitMemories(List<String> lines) {
+        int start = lines.indexOf("static void init_memories(Z_guest_instance_t* instance) {");
+        if (start < 0) {
+            return lines;
+        }
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).equals("}")) {
+            end++;
+        }
+        List<String> loads = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String line : lines.subList(start + 1, end)) {
+            (line.startsWith("  LOAD_DATA(") ? loads : others).add(line);
+        }
+        if (loads.size() <= LOAD_DATA_PER_CHUNK) {
+            return lines;
+        }
+        List<String> result = new ArrayList<>(lines.subList(0, start));
+        List<String> calls = new ArrayList<>();
+        for (int i = 0, chunk = 0; i < loads.size(); i += LOAD_DATA_PER_CHUNK, chunk++) {
+            String name = "init_memories_chunk" + chunk;
+            result.add("static __attribute__((noinline)) void " + name + "(Z_guest_instance_t* instance) {");
+            result.addAll(loads.subList(i, Math.min(loads.size(), i + LOAD_DATA_PER_CHUNK)));
+            result.add("}");
+            calls.add("  " + name + "(instance);");
+        }
+        result.add(lines.get(start));
+        result.addAll(others); // wasm_rt_allocate_memory comes before any copy
+        result.addAll(calls);
+        result.addAll(lines.subList(end, lines.size()));
+        return result;
     }
 
     /** Groups the definition region into whole function definitions, with {@code static} removed. */
