@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasrisc.build.BuildException;
-import dev.wasrisc.exec.LocalExecutor;
 import dev.wasrisc.guest.GuestNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,7 @@ class BadInputTest {
     static Path cache;
 
     private static Wasrisc wasrisc() {
-        WasriscConfig config = WasriscConfig.fromSystemProperties()
-                .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
-                .withCacheDir(cache);
-        return new Wasrisc(config, new LocalExecutor(), step -> {});
+        return TestGuests.wasrisc(cache);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.wasrisc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasrisc.exec.LocalExecutor;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,10 +14,7 @@ class GuestSettingsTest {
     static Path cache;
 
     private static Wasrisc wasrisc() {
-        WasriscConfig config = WasriscConfig.fromSystemProperties()
-                .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
-                .withCacheDir(cache);
-        return new Wasrisc(config, new LocalExecutor(), step -> {});
+        return TestGuests.wasrisc(cache);
     }
 
     @ParameterizedTest

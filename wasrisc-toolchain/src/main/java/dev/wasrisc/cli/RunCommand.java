@@ -8,6 +8,7 @@ import dev.wasrisc.GuestRun;
 import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
+import dev.wasrisc.report.Reports;
 import dev.wasrisc.tool.ToolMissingException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ final class RunCommand {
         }
         GuestRun run = binary.run(args.passThrough.toArray(String[]::new));
         if (args.flag("--json")) {
-            printJson(run, program);
+            printJson(run);
             return 0;
         }
         out.print(run.stdout());
@@ -67,23 +68,10 @@ final class RunCommand {
         return run.timedOut() ? 124 : run.exitCode();
     }
 
-    private void printJson(GuestRun run, GuestProgram program) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("guest", run.guest());
-        json.put("language", program.guest().language().name());
-        json.put("pipeline", run.pipeline().name());
-        json.put("optLevel", run.pipeline().optLevel());
-        json.put("target", run.target().id());
-        json.put("args", run.args());
-        json.put("exitCode", run.exitCode());
-        json.put("timedOut", run.timedOut());
-        json.put("instructions", run.instructions());
-        json.put("threads", run.threads());
+    private void printJson(GuestRun run) {
+        Map<String, Object> json = new LinkedHashMap<>(Reports.fields(run));
         json.put("stdout", run.stdout());
         json.put("stderr", run.stderr());
-        json.put("binaryBytes", run.binaryBytes());
-        json.put("buildMillis", run.buildTime().toMillis());
-        json.put("runMillis", run.wallTime().toMillis());
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         } catch (IOException e) {

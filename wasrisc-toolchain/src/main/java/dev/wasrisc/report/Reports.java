@@ -29,13 +29,14 @@ public final class Reports {
         Matrix matrix = Matrix.of(runs);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("tools", tools);
-        results.put("runs", runs.stream().map(Reports::json).toList());
+        results.put("runs", runs.stream().map(Reports::fields).toList());
         Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results) + "\n");
         Files.writeString(dir.resolve("report.md"), markdown(matrix));
         Files.writeString(dir.resolve("report.html"), html(matrix));
     }
 
-    private static Map<String, Object> json(GuestRun run) {
+    /** A run as JSON fields, shared by results.json and {@code wasrisc run --json}. */
+    public static Map<String, Object> fields(GuestRun run) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("guest", run.guest());
         row.put("language", run.language());
