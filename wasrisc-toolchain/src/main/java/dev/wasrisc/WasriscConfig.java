@@ -43,10 +43,6 @@ public record WasriscConfig(
         return new WasriscConfig(dir, platformDir, cacheDir, strict, runTimeout, buildTimeout);
     }
 
-    public WasriscConfig withRunTimeout(Duration timeout) {
-        return new WasriscConfig(guestsDir, platformDir, cacheDir, strict, timeout, buildTimeout);
-    }
-
     private static Path findProjectRoot() {
         Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {

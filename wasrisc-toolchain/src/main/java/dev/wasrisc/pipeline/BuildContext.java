@@ -169,9 +169,4 @@ public final class BuildContext {
             pool.shutdownNow();
         }
     }
-
-    /** Reports a build-time problem found by WASRISC itself rather than by a tool. */
-    public BuildException failure(String stage, String message) {
-        return new BuildException(guest.name(), pipeline.displayName(), stage, "(wasrisc)", message);
-    }
 }

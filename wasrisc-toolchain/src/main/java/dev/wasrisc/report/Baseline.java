@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -117,10 +116,6 @@ public final class Baseline {
             Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         // The lock file stays: deleting it while another JVM waits on it would let a third lock a new one.
-    }
-
-    public Optional<Long> committed(String key) {
-        return Optional.ofNullable(committed.get(key));
     }
 
     private static Map<String, Long> read(Path file) throws IOException {

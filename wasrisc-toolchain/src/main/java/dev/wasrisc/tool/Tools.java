@@ -23,7 +23,6 @@ public final class Tools {
     public static final Tool CLANG_RT_WASM32 = Tool.file("clang-rt-wasm32",
             INSTALL + "libclang-rt-14-dev-wasm32",
             "/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a");
-    public static final Tool WASM_STRIP = Tool.program("wasm-strip", INSTALL + "wabt", "wasm-strip");
     public static final Tool WASM2C = Tool.program("wasm2c", INSTALL + "wabt", "wasm2c");
     /** wasm2c's runtime must match the wasm2c that generated the code: Debian's wabt ships it here. */
     public static final Tool WASM2C_RUNTIME = Tool.file("wasm2c-runtime", INSTALL + "wabt",
