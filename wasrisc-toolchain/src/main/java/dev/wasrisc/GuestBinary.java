@@ -39,9 +39,21 @@ public final class GuestBinary {
 
     /** Runs with the given arguments (none: the guest's default arguments from wasrisc.json). */
     public GuestRun run(String... args) {
+        return run(wasrisc.config().profileAll(), args);
+    }
+
+    /**
+     * Runs as {@link #run} does and also records where the instructions go, by function: see
+     * {@link GuestRun#profile()}. The count is the same as without profiling; the run is slower.
+     */
+    public GuestRun profile(String... args) {
+        return run(true, args);
+    }
+
+    private GuestRun run(boolean profile, String... args) {
         List<String> argv = args.length == 0 ? guest.settings().args() : Arrays.asList(args);
         try {
-            GuestRun run = wasrisc.runner().run(this, argv, timeout);
+            GuestRun run = wasrisc.runner().run(this, argv, timeout, profile);
             observer.accept(run);
             return run;
         } catch (IOException e) {

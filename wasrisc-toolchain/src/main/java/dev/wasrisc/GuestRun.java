@@ -1,5 +1,6 @@
 package dev.wasrisc;
 
+import dev.wasrisc.profile.Profile;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  * @param threads guest threads seen. A multi-threaded guest (Go or Rust on riscv64 Linux) does
  *     timing-dependent work on its other threads (Go's sysmon, idle workers), so its count varies
  *     between runs by a few percent; see {@link #exactCount()}
+ * @param profile where the instructions went, for runs made with {@link GuestBinary#profile}; null
+ *     otherwise
  */
 public record GuestRun(
         String guest,
@@ -26,10 +29,29 @@ public record GuestRun(
         Duration wallTime,
         boolean timedOut,
         long binaryBytes,
-        Duration buildTime) {
+        Duration buildTime,
+        Profile profile) {
 
     public GuestRun {
         args = List.copyOf(args);
+    }
+
+    /**
+     * Where the instructions went, by function.
+     *
+     * @throws IllegalStateException when the run was not profiled
+     */
+    @Override
+    public Profile profile() {
+        if (profile == null) {
+            throw new IllegalStateException(coordinates() + " was not profiled: run it with GuestBinary.profile(args) "
+                    + "or set -Dwasrisc.profile=true");
+        }
+        return profile;
+    }
+
+    public boolean profiled() {
+        return profile != null;
     }
 
     /** Exit code 0 within the time limit. */

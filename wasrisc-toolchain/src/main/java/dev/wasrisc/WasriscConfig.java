@@ -17,10 +17,13 @@ import java.util.Optional;
  *       {@code ~/.cache/wasrisc})
  *   <li>{@code wasrisc.strict}: {@code true} turns missing tools into failures instead of skips
  *   <li>{@code wasrisc.timeout}: seconds a guest may run (default 600)
+ *   <li>{@code wasrisc.profile}: {@code true} profiles every run (see {@link GuestBinary#profile}),
+ *       so the reports show where each cell's instructions go
  * </ul>
  */
 public record WasriscConfig(
-        Path guestsDir, Path platformDir, Path cacheDir, boolean strict, Duration runTimeout, Duration buildTimeout) {
+        Path guestsDir, Path platformDir, Path cacheDir, boolean strict, Duration runTimeout, Duration buildTimeout,
+        boolean profileAll) {
 
     public static WasriscConfig fromSystemProperties() {
         Path root = Optional.ofNullable(System.getProperty("wasrisc.root"))
@@ -31,16 +34,21 @@ public record WasriscConfig(
         Path cache = Path.of(System.getProperty("wasrisc.cache", defaultCacheDir().toString()));
         boolean strict = Boolean.parseBoolean(System.getProperty("wasrisc.strict", "false"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(System.getProperty("wasrisc.timeout", "600")));
+        boolean profile = Boolean.parseBoolean(System.getProperty("wasrisc.profile", "false"));
         return new WasriscConfig(guests.toAbsolutePath(), platform.toAbsolutePath(), cache.toAbsolutePath(), strict,
-                timeout, Duration.ofMinutes(60));
+                timeout, Duration.ofMinutes(60), profile);
     }
 
     public WasriscConfig withCacheDir(Path dir) {
-        return new WasriscConfig(guestsDir, platformDir, dir, strict, runTimeout, buildTimeout);
+        return new WasriscConfig(guestsDir, platformDir, dir, strict, runTimeout, buildTimeout, profileAll);
     }
 
     public WasriscConfig withGuestsDir(Path dir) {
-        return new WasriscConfig(dir, platformDir, cacheDir, strict, runTimeout, buildTimeout);
+        return new WasriscConfig(dir, platformDir, cacheDir, strict, runTimeout, buildTimeout, profileAll);
+    }
+
+    public WasriscConfig withProfileAll(boolean profile) {
+        return new WasriscConfig(guestsDir, platformDir, cacheDir, strict, runTimeout, buildTimeout, profile);
     }
 
     private static Path findProjectRoot() {

@@ -1,5 +1,6 @@
 package dev.wasrisc.cli;
 
+import dev.wasrisc.GuestBinary;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Pipeline;
@@ -37,7 +38,8 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipelines", "--out"), Set.of());
+        Args args = Args.parse(argv, Set.of("--pipelines", "--out"), Set.of("--profile"));
+        boolean profile = args.flag("--profile");
         Path reportDir = Path.of(args.option("--out").orElse("wasrisc-report")).toAbsolutePath();
         List<String> guests = args.positionals.isEmpty() ? wasrisc.guests().names() : args.positionals;
         List<Pipeline> cells = args.option("--pipelines")
@@ -53,7 +55,7 @@ final class BenchCommand {
                 GuestProgram program = wasrisc.guest(name);
                 List<Future<BenchCell>> row = new ArrayList<>();
                 for (Pipeline cell : cells) {
-                    row.add(pool.submit(() -> measure(program, cell)));
+                    row.add(pool.submit(() -> measure(program, cell, profile)));
                 }
                 rows.add(row);
             }
@@ -89,13 +91,14 @@ final class BenchCommand {
         }
     }
 
-    private BenchCell measure(GuestProgram program, Pipeline cell) {
+    private BenchCell measure(GuestProgram program, Pipeline cell, boolean profile) {
         List<Tool> missing = wasrisc.missingTools(program.guest(), cell);
         if (!missing.isEmpty()) {
             return BenchCell.skipped(program.name(), cell, ToolMissingException.describe(missing));
         }
         try {
-            GuestRun run = program.build(cell).run();
+            GuestBinary binary = program.build(cell);
+            GuestRun run = profile ? binary.profile() : binary.run();
             return BenchCell.ran(run, program.guest().settings().traps());
         } catch (BuildException e) {
             return BenchCell.failed(program.name(), cell, "build failed", e.getMessage());

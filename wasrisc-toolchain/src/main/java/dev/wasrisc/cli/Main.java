@@ -14,14 +14,17 @@ public final class Main {
             usage: wasrisc COMMAND [OPTIONS]
 
               doctor                      every pipeline: available or not, tool paths and versions, what to install
-              run GUEST --pipeline NAME [-O N] [--json] [--timeout SECONDS] [-- ARGS...]
-                                          build GUEST (such as c/fibonacci) through a pipeline and run it
-              bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...]
+              run GUEST --pipeline NAME [-O N] [--json] [--profile] [--timeout SECONDS] [-- ARGS...]
+                                          build GUEST (such as c/fibonacci) through a pipeline and run it;
+                                          --profile lists the 20 functions with the most instructions
+              bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...] [--out DIR] [--profile]
                                           every guest through every available pipeline cell: a table of
-                                          instruction counts and ratios to direct
+                                          instruction counts and ratios to direct, and the report files
+                                          (results.json, report.md, report.html; with --profile, each
+                                          cell's top functions) in DIR (default wasrisc-report)
 
             Properties (-Dname=value before the class, or WASRISC_JAVA_OPTS): wasrisc.cache, wasrisc.root,
-            wasrisc.guests, wasrisc.timeout, wasrisc.tool.NAME
+            wasrisc.guests, wasrisc.timeout, wasrisc.profile, wasrisc.tool.NAME
             """;
 
     private Main() {}

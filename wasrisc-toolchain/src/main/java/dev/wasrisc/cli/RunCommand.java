@@ -33,7 +33,7 @@ final class RunCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout"), Set.of("--json"));
+        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout"), Set.of("--json", "--profile"));
         if (args.positionals.size() != 1) {
             throw new Args.UsageException("run takes one guest, such as c/fibonacci");
         }
@@ -55,7 +55,8 @@ final class RunCommand {
         if (args.option("--timeout").isPresent()) {
             binary = binary.withTimeout(Duration.ofSeconds(Long.parseLong(args.option("--timeout").get())));
         }
-        GuestRun run = binary.run(args.passThrough.toArray(String[]::new));
+        String[] guestArgs = args.passThrough.toArray(String[]::new);
+        GuestRun run = args.flag("--profile") ? binary.profile(guestArgs) : binary.run(guestArgs);
         if (args.flag("--json")) {
             printJson(run);
             return 0;
@@ -65,6 +66,11 @@ final class RunCommand {
         err.print(run.stderr());
         err.println("wasrisc: " + run.summary() + "; " + String.format("%,d", run.binaryBytes())
                 + " bytes, built in " + run.buildTime().toMillis() + " ms" + (binary.builtNow() ? "" : " (cached)"));
+        if (run.profiled()) {
+            err.println("wasrisc: where the instructions went (top 20 of " + run.profile().functions().size()
+                    + " functions):");
+            err.print(run.profile().format(20));
+        }
         return run.timedOut() ? 124 : run.exitCode();
     }
 

@@ -42,9 +42,17 @@ public final class CLanguage implements Language {
     @Override
     public Path buildWasm(BuildContext context) throws IOException {
         Path wasm = context.workDir().resolve("module.wasm");
+        // clang runs wasm-opt on the module whenever it finds one next to itself or on PATH, which
+        // would make the module (and every count) depend on whether binaryen happens to be
+        // installed, and would drop the name section profiles use. So clang is called by its real
+        // path (not /usr/bin, where binaryen puts wasm-opt), with an empty PATH and the linker
+        // named explicitly.
+        Path emptyPath = Files.createDirectories(context.workDir().resolve("empty-path"));
         // -g0 and --strip-debug drop DWARF but keep the name section, so transpiled C keeps
         // readable function names for profiles.
-        context.run("compile to wasm", Command.of(context.tool(Tools.CLANG))
+        context.run("compile to wasm", Command.of(context.tool(Tools.CLANG).toRealPath())
+                .env("PATH", emptyPath.toString())
+                .arg("-fuse-ld=" + context.tool(Tools.WASM_LD))
                 .arg("--target=wasm32-wasi").arg("--sysroot=/usr")
                 .arg(WASM_OPT_LEVEL).arg("-g0")
                 .arg("-I" + context.platform().include())

@@ -22,6 +22,9 @@ public final class Reports {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Functions listed per profiled run in the reports. */
+    static final int TOP_FUNCTIONS = 10;
+
     private Reports() {}
 
     public static void write(Path dir, List<GuestRun> runs, Map<String, String> tools) throws IOException {
@@ -52,6 +55,15 @@ public final class Reports {
         row.put("binaryBytes", run.binaryBytes());
         row.put("buildMillis", run.buildTime().toMillis());
         row.put("runMillis", run.wallTime().toMillis());
+        if (run.profiled()) {
+            row.put("topFunctions", run.profile().top(TOP_FUNCTIONS).stream().map(f -> {
+                Map<String, Object> function = new LinkedHashMap<>();
+                function.put("function", f.function());
+                function.put("instructions", f.instructions());
+                function.put("share", Math.round(f.share() * 10000) / 10000.0);
+                return function;
+            }).toList());
+        }
         return row;
     }
 
@@ -82,6 +94,20 @@ public final class Reports {
 
         static String row(GuestRun run) {
             return run.args().isEmpty() ? run.guest() : run.guest() + " " + String.join(" ", run.args());
+        }
+
+        /** The cells' profiled runs, in table order. */
+        List<GuestRun> profiled() {
+            List<GuestRun> profiled = new ArrayList<>();
+            for (String row : rows) {
+                for (String column : columns) {
+                    GuestRun run = cell(row, column);
+                    if (run != null && run.profiled()) {
+                        profiled.add(run);
+                    }
+                }
+            }
+            return profiled;
         }
 
         GuestRun cell(String row, String column) {
@@ -135,6 +161,18 @@ public final class Reports {
             }
             md.append('\n');
         }
+        List<GuestRun> profiled = matrix.profiled();
+        if (!profiled.isEmpty()) {
+            md.append("\n## Where the instructions go\n\nThe ").append(TOP_FUNCTIONS)
+                    .append(" functions with the most instructions in each profiled cell.\n");
+            for (GuestRun run : profiled) {
+                md.append("\n### ").append(Matrix.row(run)).append(" · ").append(run.pipeline().displayName())
+                        .append("\n\n| function | instructions | share |\n|---|---:|---:|\n");
+                run.profile().top(TOP_FUNCTIONS).forEach(f -> md.append("| `").append(f.function().replace("|", "\\|"))
+                        .append("` | ").append(String.format("%,d", f.instructions()))
+                        .append(String.format(" | %.1f%% |%n", 100 * f.share())));
+            }
+        }
         return md.toString();
     }
 
@@ -158,7 +196,20 @@ public final class Reports {
             }
             html.append("</tr>\n");
         }
-        html.append("</table>\n<h2>Instructions (log scale)</h2>\n").append(chart(matrix)).append("\n</body></html>\n");
+        html.append("</table>\n<h2>Instructions (log scale)</h2>\n").append(chart(matrix)).append('\n');
+        List<GuestRun> profiled = matrix.profiled();
+        if (!profiled.isEmpty()) {
+            html.append("<h2>Where the instructions go</h2>\n");
+            for (GuestRun run : profiled) {
+                html.append("<h3>").append(escape(Matrix.row(run) + " · " + run.pipeline().displayName()))
+                        .append("</h3>\n<table><tr><th>function</th><th>instructions</th><th>share</th></tr>\n");
+                run.profile().top(TOP_FUNCTIONS).forEach(f -> html.append("<tr><td><code>").append(escape(f.function()))
+                        .append("</code></td><td>").append(String.format("%,d", f.instructions()))
+                        .append(String.format("</td><td>%.1f%%</td></tr>%n", 100 * f.share())));
+                html.append("</table>\n");
+            }
+        }
+        html.append("</body></html>\n");
         return html.toString();
     }
 

@@ -7,6 +7,7 @@ import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
+import dev.wasrisc.profile.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class QemuRunner {
         this.plugin = plugin;
     }
 
-    public GuestRun run(GuestBinary binary, List<String> args, Duration timeout) throws IOException {
+    public GuestRun run(GuestBinary binary, List<String> args, Duration timeout, boolean profile) throws IOException {
         Path dir = Files.createTempDirectory("wasrisc-run-");
         try {
             Path countFile = dir.resolve("instructions");
@@ -43,8 +44,9 @@ public final class QemuRunner {
             // start threads, whose parallel updates need the atomic counter. -seed fixes the
             // AT_RANDOM bytes a Linux runtime seeds its hashes with.
             String mode = binary.target() == Target.RV64IM ? "inline" : "atomic";
-            Command command = Command.of(qemu, "-seed", "1", "-0", GUEST_ARGV0,
-                            "-plugin", plugin + ",outfile=" + countFile + ",mode=" + mode, binary.elf())
+            Path blockFile = dir.resolve("blocks");
+            String pluginArgs = plugin + ",outfile=" + countFile + ",mode=" + mode + (profile ? ",profile=" + blockFile : "");
+            Command command = Command.of(qemu, "-seed", "1", "-0", GUEST_ARGV0, "-plugin", pluginArgs, binary.elf())
                     .args(args)
                     .in(dir)
                     .cleanEnvironment()
@@ -64,9 +66,10 @@ public final class QemuRunner {
                 stderr += "wasrisc: qemu-riscv64 ended without an instruction count (exit " + result.exitCode()
                         + (result.exitCode() > 128 ? ", killed by signal " + (result.exitCode() - 128) : "") + ")\n";
             }
+            Profile profiled = instructions >= 0 && profile ? Profile.read(blockFile, binary.elf()) : null;
             return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(), binary.target(), args,
                     result.exitCode(), result.stdoutText(), stderr, instructions, threads,
-                    result.wallTime(), result.timedOut(), binary.bytes(), binary.buildTime());
+                    result.wallTime(), result.timedOut(), binary.bytes(), binary.buildTime(), profiled);
         } finally {
             BuildCache.deleteTree(dir);
         }
