@@ -3,9 +3,13 @@ package dev.wasrisc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.build.BuildProgress;
+import dev.wasrisc.build.HeartbeatProgress;
 import dev.wasrisc.build.BuildRecord;
 import dev.wasrisc.build.Hashing;
 import dev.wasrisc.exec.Executor;
+import dev.wasrisc.reference.ChicoryReference;
+import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.exec.LocalExecutor;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestLocator;
@@ -51,13 +55,14 @@ public final class Wasrisc {
     private final GuestLocator guests;
     private final Platform platform;
     private final BuildCache cache;
-    private final Consumer<String> progress;
+    private final BuildProgress progress;
     /** Bounds compiler processes across all builds of this session, however they are nested. */
     private final Semaphore processSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
     private volatile QemuRunner runner;
+    private final Map<String, ReferenceRun> references = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String platformHash;
 
-    public Wasrisc(WasriscConfig config, Executor executor, Consumer<String> progress) {
+    public Wasrisc(WasriscConfig config, Executor executor, BuildProgress progress) {
         this.config = config;
         this.executor = executor;
         this.toolchain = new Toolchain(executor);
@@ -67,8 +72,14 @@ public final class Wasrisc {
         this.progress = progress;
     }
 
+    /**
+     * The session a test run uses. Builds that take longer than {@code wasrisc.progressSeconds}
+     * (default 30) report on stderr every so many seconds; quicker ones stay silent.
+     */
     public static Wasrisc fromSystemProperties() {
-        return new Wasrisc(WasriscConfig.fromSystemProperties(), new LocalExecutor(), message -> {});
+        Duration interval = Duration.ofSeconds(Long.parseLong(System.getProperty("wasrisc.progressSeconds", "30")));
+        return new Wasrisc(WasriscConfig.fromSystemProperties(), new LocalExecutor(),
+                new HeartbeatProgress(System.err, interval));
     }
 
     public WasriscConfig config() {
@@ -141,13 +152,18 @@ public final class Wasrisc {
     }
 
     private String cacheKey(Guest guest, Pipeline pipeline, List<Tool> tools) throws IOException {
+        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hashOf(guest, pipeline.id(), tools,
+                List.of(Pipelines.backend(pipeline.name()).getClass(), guest.language().getClass(),
+                        BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
+    }
+
+    private String hashOf(Guest guest, String cell, List<Tool> tools, List<Class<?>> recipes) throws IOException {
         Hashing hash = new Hashing().add(CACHE_FORMAT)
                 .add(guest.language().name())
-                .add(pipeline.id())
+                .add(cell)
                 .add(platformHash());
         // The build recipe (commands and flags) is Java code: its bytecode is an input too.
-        for (Class<?> recipe : List.of(Pipelines.backend(pipeline.name()).getClass(), guest.language().getClass(),
-                BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class)) {
+        for (Class<?> recipe : recipes) {
             hash.add(classBytes(recipe));
         }
         for (Tool tool : tools) {
@@ -155,7 +171,7 @@ public final class Wasrisc {
             hash.add(tool.name()).add(resolved.path().toString()).add(resolved.version());
         }
         hash.addTree(guest.dir());
-        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hash.hex().substring(0, 24);
+        return hash.hex().substring(0, 24);
     }
 
     private static byte[] classBytes(Class<?> type) throws IOException {
@@ -176,6 +192,53 @@ public final class Wasrisc {
             platformHash = hash.hex();
         }
         return platformHash;
+    }
+
+    /**
+     * The guest run by the reference interpreter (Chicory) on its WebAssembly module, with the
+     * same arguments: what a correct pipeline prints and how it ends. Built and run once per guest
+     * and arguments in this session.
+     *
+     * @throws UnsupportedOperationException when the guest brings its own import implementations
+     *     (C files), which the interpreter cannot run
+     */
+    public ReferenceRun reference(String guestName, List<String> args) {
+        Guest guest = guests.find(guestName);
+        if (!guest.settings().imports().isEmpty()) {
+            throw new UnsupportedOperationException(guest.name() + " brings its own import implementations "
+                    + guest.settings().imports() + " in C, which the reference interpreter cannot run");
+        }
+        return references.computeIfAbsent(guestName + "\u0000" + String.join("\u0000", args),
+                key -> ChicoryReference.run(guest.name(), wasmModule(guest), args));
+    }
+
+    /** The guest's WebAssembly module, as the WASM pipelines start from; built once and cached. */
+    public Path wasmModule(Guest guest) {
+        List<Tool> tools = guest.language().wasmTools();
+        List<Tool> missing = toolchain.missing(tools);
+        if (!missing.isEmpty()) {
+            throw new ToolMissingException("the WebAssembly module of " + guest.language().name() + " guest "
+                    + guest.name(), missing);
+        }
+        try {
+            String key = guest.name().replace('/', '-') + "-wasm-" + hashOf(guest, "wasm", tools,
+                    List.of(guest.language().getClass()));
+            BuildCache.Entry entry = cache.getOrBuild(key, dir -> {
+                long start = System.nanoTime();
+                Path work = Files.createDirectories(dir.resolve("work"));
+                BuildContext context = new BuildContext(guest, Pipeline.of("wasm2c", 2), "wasm module", work,
+                        dir.resolve("module.wasm"), toolchain, executor, platform, config.buildTimeout(), progress,
+                        processSlots, cache.root().resolve("shared"));
+                Files.move(guest.language().buildWasm(context), dir.resolve("module.wasm"));
+                BuildCache.deleteTree(work);
+                JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),
+                        guest.language().name(), "wasm", 0, "wasm32-wasip1",
+                        Duration.ofNanos(System.nanoTime() - start).toMillis(), Map.of(), context.commands()));
+            });
+            return entry.dir().resolve("module.wasm");
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the WebAssembly module of " + guest.name() + " failed", e);
+        }
     }
 
     QemuRunner runner() throws IOException {

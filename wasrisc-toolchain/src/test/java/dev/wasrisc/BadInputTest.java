@@ -26,7 +26,7 @@ class BadInputTest {
         assertThatThrownBy(() -> wasrisc().guest("c/syntax_error").build(Pipeline.of("wasm2c", 2)))
                 .isInstanceOf(BuildException.class)
                 .hasMessageContaining("building c/syntax_error with wasm2c -O2 failed at stage 'compile to wasm'")
-                .hasMessageContaining("command: /usr/bin/clang --target=wasm32-wasi")
+                .hasMessageContaining("bin/clang -fuse-ld=").hasMessageContaining("--target=wasm32-wasi")
                 .hasMessageContaining("this_is_not_declared");
     }
 

@@ -12,6 +12,6 @@ final class TestGuests {
         WasriscConfig config = WasriscConfig.fromSystemProperties()
                 .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
                 .withCacheDir(cache);
-        return new Wasrisc(config, new LocalExecutor(), step -> {});
+        return new Wasrisc(config, new LocalExecutor(), dev.wasrisc.build.BuildProgress.silent());
     }
 }

@@ -1,6 +1,7 @@
 package dev.wasrisc.junit;
 
 import dev.wasrisc.GuestRun;
+import dev.wasrisc.reference.ReferenceRun;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -78,6 +79,37 @@ public class GuestRunAssert extends AbstractAssert<GuestRunAssert, GuestRun> {
             failWithMessage("%s printed %s and exited %d, but %s printed %s and exited %d", actual.coordinates(),
                     quote(actual.stdout()), actual.exitCode(), other.coordinates(), quote(other.stdout()),
                     other.exitCode());
+        }
+        return this;
+    }
+
+    /**
+     * Same stdout and outcome as the guest's WebAssembly module run with the same arguments by the
+     * reference interpreter (Chicory, on the JVM): catches a miscompiling pipeline without
+     * hand-written expected output. A trap in the reference must be a trap here too (an exit by
+     * signal or the platform's trap exit code, above 128).
+     */
+    public GuestRunAssert matchesReference() {
+        isNotNull();
+        return matchesReference(WasriscExtension.currentSession().reference(actual.guest(), actual.args()));
+    }
+
+    /** As {@link #matchesReference()}, with a reference obtained from {@code Wasrisc.reference}. */
+    public GuestRunAssert matchesReference(ReferenceRun reference) {
+        isNotNull();
+        if (actual.timedOut()) {
+            failWithMessage("%s timed out after %d ms; the reference %s", actual.coordinates(),
+                    actual.wallTime().toMillis(), reference.outcome());
+        }
+        boolean sameOutcome = reference.trapped() ? actual.exitCode() > 128 : actual.exitCode() == reference.exitCode();
+        if (!sameOutcome) {
+            failWithMessage("%s exited %d, but the reference (Chicory) %s%s", actual.coordinates(), actual.exitCode(),
+                    reference.outcome(), stderrTail());
+        }
+        if (!actual.stdout().equals(reference.stdout())) {
+            failWithActualExpectedAndMessage(actual.stdout(), reference.stdout(),
+                    "%s printed%n  %s%nbut the reference (Chicory) printed%n  %s", actual.coordinates(),
+                    quote(actual.stdout()), quote(reference.stdout()));
         }
         return this;
     }

@@ -78,6 +78,16 @@ public final class WasriscExtension
         throw new TestAbortedException("skipped: " + missing.getMessage() + " (-Dwasrisc.strict=true makes this a failure)");
     }
 
+    /** The session of the test running on this thread, for assertions that need the toolchain. */
+    static Wasrisc currentSession() {
+        ExtensionContext context = CURRENT_TEST.get();
+        if (context == null) {
+            throw new IllegalStateException("no WASRISC test is running on this thread: use @WasriscTest, or pass "
+                    + "the reference explicitly with matchesReference(wasrisc.reference(guest, args))");
+        }
+        return session(context);
+    }
+
     static BaselineSession baselines(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(BaselineSession.class,
                 key -> BaselineSession.fromSystemProperties(), BaselineSession.class);

@@ -96,6 +96,18 @@ class WasriscExtensionTest {
                         && m.contains("guests/c/does_not_exist")))));
     }
 
+    @Test
+    void referenceCheckPassesForTheSameModuleAndNamesBothOutputsOtherwise() {
+        Events tests = run(AgainstTheReference.class);
+
+        tests.assertStatistics(stats -> stats.succeeded(1).failed(1));
+        tests.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m ->
+                m.contains("c/hello_world via wasm2c -O1 (rv64im) printed")
+                        && m.contains("\"Hello, world!\\n\"")
+                        && m.contains("but the reference (Chicory) printed")
+                        && m.contains("testfunc called with 1, 2")))));
+    }
+
     private static Events run(Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
     }
@@ -114,6 +126,21 @@ class WasriscExtensionTest {
         @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = 1, guests = {"c/hello_world", "c/with_import"})
         void succeeds(Pipeline pipeline, GuestProgram guest) {
             assertThat(guest.build(pipeline).run().exitCode()).isZero();
+        }
+    }
+
+    @WasriscTest
+    static class AgainstTheReference {
+        @Test
+        void sameGuest(@Guest("c/hello_world") GuestProgram hello) {
+            WasriscAssertions.assertThat(hello.build(Pipeline.of("wasm2c", 1)).run()).matchesReference();
+        }
+
+        @Test
+        void anotherGuestsReference(@Guest("c/hello_world") GuestProgram hello) {
+            GuestRun run = hello.build(Pipeline.of("wasm2c", 1)).run();
+            WasriscAssertions.assertThat(run)
+                    .matchesReference(WasriscExtension.currentSession().reference("c/with_import", List.of()));
         }
     }
 

@@ -1,9 +1,10 @@
 package dev.wasrisc.cli;
 
+import dev.wasrisc.build.BuildProgress;
 import java.io.PrintStream;
 
-/** Build progress on the console: which guest, pipeline and stage is running, and since when. */
-final class ConsoleProgress {
+/** Build progress on the command line: every step as it starts, with the time since the command began. */
+final class ConsoleProgress implements BuildProgress {
 
     private final PrintStream err;
     private final long start = System.nanoTime();
@@ -12,10 +13,12 @@ final class ConsoleProgress {
         this.err = err;
     }
 
-    void report(String step) {
+    @Override
+    public Step started(String what) {
         long millis = (System.nanoTime() - start) / 1_000_000;
         synchronized (err) {
-            err.printf("[%6.1fs] %s%n", millis / 1000.0, step);
+            err.printf("[%6.1fs] %s%n", millis / 1000.0, what);
         }
+        return () -> {};
     }
 }

@@ -14,9 +14,10 @@ public final class Main {
             usage: wasrisc COMMAND [OPTIONS]
 
               doctor                      every pipeline: available or not, tool paths and versions, what to install
-              run GUEST --pipeline NAME [-O N] [--json] [--profile] [--timeout SECONDS] [-- ARGS...]
+              run GUEST --pipeline NAME [-O N] [--json] [--profile] [--reference] [--timeout SECONDS] [-- ARGS...]
                                           build GUEST (such as c/fibonacci) through a pipeline and run it;
-                                          --profile lists the 20 functions with the most instructions
+                                          --profile lists the 20 functions with the most instructions,
+                                          --reference compares with the module run in Chicory on the JVM
               bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...] [--out DIR] [--profile]
                                           every guest through every available pipeline cell: a table of
                                           instruction counts and ratios to direct, and the report files
@@ -41,7 +42,7 @@ public final class Main {
         List<String> rest = argv.subList(1, argv.size());
         try {
             Wasrisc wasrisc = new Wasrisc(WasriscConfig.fromSystemProperties(), new LocalExecutor(),
-                    new ConsoleProgress(err)::report);
+                    new ConsoleProgress(err));
             return switch (argv.get(0)) {
                 case "doctor" -> new DoctorCommand(wasrisc, out).run(rest);
                 case "run" -> new RunCommand(wasrisc, out, err).run(rest);

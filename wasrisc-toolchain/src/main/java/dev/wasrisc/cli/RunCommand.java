@@ -8,6 +8,7 @@ import dev.wasrisc.GuestRun;
 import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
+import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.report.Reports;
 import dev.wasrisc.tool.ToolMissingException;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class RunCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout"), Set.of("--json", "--profile"));
+        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout"), Set.of("--json", "--profile", "--reference"));
         if (args.positionals.size() != 1) {
             throw new Args.UsageException("run takes one guest, such as c/fibonacci");
         }
@@ -66,6 +67,14 @@ final class RunCommand {
         err.print(run.stderr());
         err.println("wasrisc: " + run.summary() + "; " + String.format("%,d", run.binaryBytes())
                 + " bytes, built in " + run.buildTime().toMillis() + " ms" + (binary.builtNow() ? "" : " (cached)"));
+        if (args.flag("--reference")) {
+            ReferenceRun reference = wasrisc.reference(run.guest(), run.args());
+            boolean same = reference.stdout().equals(run.stdout())
+                    && (reference.trapped() ? run.exitCode() > 128 : reference.exitCode() == run.exitCode());
+            err.println("wasrisc: reference (Chicory, " + reference.wallTime().toMillis() + " ms): "
+                    + reference.outcome() + ", " + (same ? "same stdout and outcome" : "DIFFERS; it printed:\n"
+                    + reference.stdout()));
+        }
         if (run.profiled()) {
             err.println("wasrisc: where the instructions went (top 20 of " + run.profile().functions().size()
                     + " functions):");

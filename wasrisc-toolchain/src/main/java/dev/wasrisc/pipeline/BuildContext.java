@@ -2,6 +2,7 @@ package dev.wasrisc.pipeline;
 
 import dev.wasrisc.Pipeline;
 import dev.wasrisc.build.BuildException;
+import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
 
 /** Everything one build of one guest through one pipeline cell needs, and the log of what it ran. */
 public final class BuildContext {
@@ -33,14 +33,28 @@ public final class BuildContext {
     private final Executor executor;
     private final Platform platform;
     private final Duration stepTimeout;
-    private final Consumer<String> progress;
+    private final BuildProgress progress;
     private final Semaphore processSlots;
     private final Path sharedRoot;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+    /** What messages call this build: the pipeline cell, or the front end alone. */
+    private final String label;
 
     public BuildContext(Guest guest, Pipeline pipeline, Path workDir, Path output, Toolchain toolchain,
-            Executor executor, Platform platform, Duration stepTimeout, Consumer<String> progress,
+            Executor executor, Platform platform, Duration stepTimeout, BuildProgress progress,
             Semaphore processSlots, Path sharedRoot) {
+        this(guest, pipeline, pipeline.displayName(), workDir, output, toolchain, executor, platform, stepTimeout,
+                progress, processSlots, sharedRoot);
+    }
+
+    /**
+     * @param label what messages call the build when it is not a whole pipeline cell (the
+     *     front end alone, building the module for the reference interpreter)
+     */
+    public BuildContext(Guest guest, Pipeline pipeline, String label, Path workDir, Path output, Toolchain toolchain,
+            Executor executor, Platform platform, Duration stepTimeout, BuildProgress progress,
+            Semaphore processSlots, Path sharedRoot) {
+        this.label = label;
         this.guest = guest;
         this.pipeline = pipeline;
         this.workDir = workDir;
@@ -100,17 +114,18 @@ public final class BuildContext {
         CommandResult result;
         processSlots.acquireUninterruptibly();
         try {
-            progress.accept(guest.name() + " · " + pipeline.displayName() + " · " + stage);
-            result = executor.execute(built);
+            try (BuildProgress.Step step = progress.started(guest.name() + " · " + label + " · " + stage)) {
+                result = executor.execute(built);
+            }
         } finally {
             processSlots.release();
         }
         if (result.timedOut()) {
-            throw new BuildException(guest.name(), pipeline.displayName(), stage, built.commandLine(),
+            throw new BuildException(guest.name(), label, stage, built.commandLine(),
                     "timed out after " + stepTimeout.toSeconds() + " s\n" + result.outputTail(20));
         }
         if (result.exitCode() != 0) {
-            throw new BuildException(guest.name(), pipeline.displayName(), stage, built.commandLine(),
+            throw new BuildException(guest.name(), label, stage, built.commandLine(),
                     "exit code " + result.exitCode() + "\n" + result.outputTail(20));
         }
         return result;
