@@ -10,7 +10,7 @@ import dev.wasrisc.build.Hashing;
 import dev.wasrisc.exec.Executor;
 import dev.wasrisc.reference.ChicoryReference;
 import dev.wasrisc.reference.ReferenceRun;
-import dev.wasrisc.exec.LocalExecutor;
+import dev.wasrisc.exec.Executors;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestLocator;
 import dev.wasrisc.pipeline.Backend;
@@ -78,8 +78,8 @@ public final class Wasrisc {
      */
     public static Wasrisc fromSystemProperties() {
         Duration interval = Duration.ofSeconds(Long.parseLong(System.getProperty("wasrisc.progressSeconds", "30")));
-        return new Wasrisc(WasriscConfig.fromSystemProperties(), new LocalExecutor(),
-                new HeartbeatProgress(System.err, interval));
+        WasriscConfig config = WasriscConfig.fromSystemProperties();
+        return new Wasrisc(config, Executors.fromSystemProperties(config), new HeartbeatProgress(System.err, interval));
     }
 
     public WasriscConfig config() {

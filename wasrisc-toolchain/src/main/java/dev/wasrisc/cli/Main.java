@@ -2,7 +2,7 @@ package dev.wasrisc.cli;
 
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.WasriscConfig;
-import dev.wasrisc.exec.LocalExecutor;
+import dev.wasrisc.exec.Executors;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,8 @@ public final class Main {
                                           cell's top functions) in DIR (default wasrisc-report)
 
             Properties (-Dname=value before the class, or WASRISC_JAVA_OPTS): wasrisc.cache, wasrisc.root,
-            wasrisc.guests, wasrisc.timeout, wasrisc.profile, wasrisc.tool.NAME
+            wasrisc.guests, wasrisc.timeout, wasrisc.profile, wasrisc.tool.NAME,
+            wasrisc.executor (local or docker), wasrisc.docker.image
             """;
 
     private Main() {}
@@ -41,8 +42,8 @@ public final class Main {
         }
         List<String> rest = argv.subList(1, argv.size());
         try {
-            Wasrisc wasrisc = new Wasrisc(WasriscConfig.fromSystemProperties(), new LocalExecutor(),
-                    new ConsoleProgress(err));
+            WasriscConfig config = WasriscConfig.fromSystemProperties();
+            Wasrisc wasrisc = new Wasrisc(config, Executors.fromSystemProperties(config), new ConsoleProgress(err));
             return switch (argv.get(0)) {
                 case "doctor" -> new DoctorCommand(wasrisc, out).run(rest);
                 case "run" -> new RunCommand(wasrisc, out, err).run(rest);

@@ -9,6 +9,33 @@ import java.io.IOException;
 public interface Executor {
 
     /**
+     * The machine commands run on, as tool discovery sees it: by default this one. An executor
+     * that runs commands elsewhere answers for that place.
+     */
+    default boolean isExecutableFile(java.nio.file.Path path) {
+        return java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.isExecutable(path);
+    }
+
+    default boolean isFile(java.nio.file.Path path) {
+        return java.nio.file.Files.isRegularFile(path);
+    }
+
+    /** The directories of PATH where commands run. */
+    default java.util.List<String> searchPath() {
+        return java.util.List.of(System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin").split(":"));
+    }
+
+    /** The file a path names once symbolic links are followed. */
+    default java.nio.file.Path realPath(java.nio.file.Path path) throws IOException {
+        return path.toRealPath();
+    }
+
+    /** The bytes of a (small) file, for hashing data files that are tools. */
+    default byte[] readFile(java.nio.file.Path path) throws IOException {
+        return java.nio.file.Files.readAllBytes(path);
+    }
+
+    /**
      * Runs the command to completion or until its timeout. A timeout is a result ({@link
      * CommandResult#timedOut()}), not an exception, because a guest that loops forever is an
      * outcome a test wants to see.

@@ -50,7 +50,7 @@ public final class CLanguage implements Language {
         Path emptyPath = Files.createDirectories(context.workDir().resolve("empty-path"));
         // -g0 and --strip-debug drop DWARF but keep the name section, so transpiled C keeps
         // readable function names for profiles.
-        context.run("compile to wasm", Command.of(context.tool(Tools.CLANG).toRealPath())
+        context.run("compile to wasm", Command.of(context.realPath(Tools.CLANG))
                 .env("PATH", emptyPath.toString())
                 .arg("-fuse-ld=" + context.tool(Tools.WASM_LD))
                 .arg("--target=wasm32-wasi").arg("--sysroot=/usr")

@@ -97,6 +97,11 @@ public final class BuildContext {
         return toolchain.path(tool);
     }
 
+    /** A tool's path with symbolic links followed, where the build's commands run. */
+    public Path realPath(Tool tool) throws IOException {
+        return executor.realPath(tool(tool));
+    }
+
     /** Every command run so far, as shell lines. */
     public List<String> commands() {
         return List.copyOf(commands);

@@ -73,18 +73,17 @@ public final class Toolchain {
         return Optional.empty();
     }
 
-    private static Optional<Path> existing(Path path) {
-        return Files.isRegularFile(path) ? Optional.of(path.toAbsolutePath()) : Optional.empty();
+    private Optional<Path> existing(Path path) {
+        return executor.isFile(path) ? Optional.of(path.toAbsolutePath()) : Optional.empty();
     }
 
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        for (String dir : path.split(":")) {
+    private Optional<Path> onPath(String program) {
+        for (String dir : executor.searchPath()) {
             if (dir.isEmpty()) {
                 continue;
             }
             Path candidate = Path.of(dir, program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+            if (executor.isExecutableFile(candidate)) {
                 return Optional.of(candidate);
             }
         }
@@ -109,9 +108,9 @@ public final class Toolchain {
         }
     }
 
-    private static String fileVersion(Path path) {
+    private String fileVersion(Path path) {
         try {
-            return "sha256:" + Hashing.sha256(Files.readAllBytes(path)).substring(0, 16);
+            return "sha256:" + Hashing.sha256(executor.readFile(path)).substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

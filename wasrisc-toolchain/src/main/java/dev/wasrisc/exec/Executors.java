@@ -1,0 +1,22 @@
+package dev.wasrisc.exec;
+
+import dev.wasrisc.WasriscConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Chooses where commands run: {@code -Dwasrisc.executor=local} (the default) or {@code docker}. */
+public final class Executors {
+
+    private Executors() {}
+
+    public static Executor fromSystemProperties(WasriscConfig config) {
+        String kind = System.getProperty("wasrisc.executor", "local");
+        return switch (kind) {
+            case "local" -> new LocalExecutor();
+            case "docker" -> new DockerExecutor(System.getProperty("wasrisc.docker.image", DockerExecutor.DEFAULT_IMAGE),
+                    List.of(config.guestsDir(), config.platformDir(), config.cacheDir(),
+                            Path.of(System.getProperty("java.io.tmpdir"))));
+            default -> throw new IllegalArgumentException("wasrisc.executor must be local or docker, was '" + kind + "'");
+        };
+    }
+}
