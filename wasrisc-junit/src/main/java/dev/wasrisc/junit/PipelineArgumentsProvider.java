@@ -61,7 +61,21 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
                 defaults.stream().filter(cell -> cell.name().equals(name)).forEach(cells::add);
             }
         }
-        return cells;
+        if (source.compilers().length == 0) {
+            return cells;
+        }
+        // Each cell that compiles transpiled C once per compiler named; the others once.
+        List<Pipeline> crossed = new ArrayList<>();
+        for (Pipeline cell : cells) {
+            if (Pipelines.backend(cell.name()).compilesTranspiledC()) {
+                for (String compiler : source.compilers()) {
+                    crossed.add(Pipeline.of(cell.name(), cell.optLevel(), compiler));
+                }
+            } else {
+                crossed.add(cell);
+            }
+        }
+        return crossed;
     }
 
     private static String guestParameterNames(Method method) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  *   <li>{@code optLevels} only: every pipeline at those levels
  *   <li>{@code pipelines} only: those pipelines' cells of the default matrix
  *   <li>both: every pipeline named at every level named
+ *   <li>{@code compilers}: cells of pipelines that compile transpiled C (wasm2c), once per compiler
  * </ul>
  *
  * With {@code guests}, each invocation receives {@code (Pipeline, GuestProgram)}. Display names
@@ -35,6 +36,12 @@ public @interface PipelineSource {
 
     /** C optimisation levels, 0 to 3. */
     int[] optLevels() default {};
+
+    /**
+     * C compilers for pipelines that compile transpiled C, such as {@code {"gcc", "clang"}}; each
+     * such cell runs once per compiler. Empty: gcc.
+     */
+    String[] compilers() default {};
 
     /** Guests to cross with the cells, such as {@code {"c/hello_world", "c/fibonacci"}}. */
     String[] guests() default {};

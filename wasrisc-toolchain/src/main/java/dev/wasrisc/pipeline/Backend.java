@@ -24,6 +24,11 @@ public interface Backend {
     /** Every tool the build and run need, front end included. */
     List<Tool> tools(Language language);
 
+    /** Whether the pipeline compiles transpiled C, so that gcc or clang can be chosen for it. */
+    default boolean compilesTranspiledC() {
+        return false;
+    }
+
     /** Builds the binary at {@link BuildContext#output()}. */
     void build(BuildContext context) throws IOException;
 }

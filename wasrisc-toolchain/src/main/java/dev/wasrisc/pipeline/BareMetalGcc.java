@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.Pipeline;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.GuestSettings;
 import dev.wasrisc.tool.Tool;
@@ -12,7 +13,9 @@ import java.util.List;
 
 /**
  * riscv64-unknown-elf-gcc with picolibc for the bare-metal rv64im target: compiles C into objects
- * and links them with the platform's start-up code and syscalls into a static ELF.
+ * and links them with the platform's start-up code and syscalls into a static ELF. Cells that
+ * choose clang compile every C file with clang for the same target, against picolibc's headers;
+ * gcc still links, because picolibc's specs and multilib layout are gcc's.
  */
 public final class BareMetalGcc {
 
@@ -30,6 +33,14 @@ public final class BareMetalGcc {
                 "-O" + context.optLevel(), "-ffunction-sections", "-fdata-sections");
     }
 
+    /** clang's equivalent of {@link #commonFlags}: its own builtin headers, then picolibc's. */
+    static List<String> clangFlags(BuildContext context) {
+        Path picolibcInclude = context.tool(Tools.PICOLIBC).getParent().resolve("include");
+        return List.of("--target=riscv64-unknown-elf", "-march=rv64im", "-mabi=lp64", "-mcmodel=medany",
+                "-nostdlibinc", "-isystem", picolibcInclude.toString(),
+                "-O" + context.optLevel(), "-ffunction-sections", "-fdata-sections");
+    }
+
     /** Compiles one C (or assembly) file into {@code obj/NAME.o} and returns the object's path. */
     public static Path compile(BuildContext context, String stage, Path source, List<String> extraFlags)
             throws IOException {
@@ -40,8 +51,10 @@ public final class BareMetalGcc {
         for (int i = 2; Files.exists(object); i++) {
             object = objDir.resolve(base + "-" + i + ".o");
         }
-        context.run(stage, Command.of(context.tool(Tools.RISCV64_ELF_GCC))
-                .args(commonFlags(context))
+        Command.Builder compiler = context.pipeline().compiler().equals(Pipeline.CLANG)
+                ? Command.of(context.tool(Tools.CLANG)).args(clangFlags(context))
+                : Command.of(context.tool(Tools.RISCV64_ELF_GCC)).args(commonFlags(context));
+        context.run(stage, compiler
                 .arg("-I" + context.platform().include())
                 .args(extraFlags)
                 .arg("-c").arg(source)

@@ -43,6 +43,11 @@ public final class Wasm2cBackend implements Backend {
     }
 
     @Override
+    public boolean compilesTranspiledC() {
+        return true;
+    }
+
+    @Override
     public Target target(Language language) {
         return Target.RV64IM;
     }
@@ -53,6 +58,7 @@ public final class Wasm2cBackend implements Backend {
         tools.add(Tools.WASM2C);
         tools.add(Tools.WASM2C_RUNTIME);
         tools.addAll(BareMetalGcc.TOOLS);
+        tools.add(Tools.CLANG); // only used by clang cells; it is a tool of the default set anyway
         return tools;
     }
 
