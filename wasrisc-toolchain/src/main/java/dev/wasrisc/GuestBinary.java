@@ -17,19 +17,21 @@ public final class GuestBinary {
     private final Pipeline pipeline;
     private final Target target;
     private final Path elf;
+    private final List<String> launchArgs;
     private final long bytes;
     private final Duration buildTime;
     private final boolean builtNow;
     private final Duration timeout;
     private final Consumer<GuestRun> observer;
 
-    GuestBinary(Wasrisc wasrisc, Guest guest, Pipeline pipeline, Target target, Path elf, long bytes,
-            Duration buildTime, boolean builtNow, Duration timeout, Consumer<GuestRun> observer) {
+    GuestBinary(Wasrisc wasrisc, Guest guest, Pipeline pipeline, Target target, Path elf, List<String> launchArgs,
+            long bytes, Duration buildTime, boolean builtNow, Duration timeout, Consumer<GuestRun> observer) {
         this.wasrisc = wasrisc;
         this.guest = guest;
         this.pipeline = pipeline;
         this.target = target;
         this.elf = elf;
+        this.launchArgs = launchArgs;
         this.bytes = bytes;
         this.buildTime = buildTime;
         this.builtNow = builtNow;
@@ -63,7 +65,8 @@ public final class GuestBinary {
 
     /** The same binary with another run time limit. */
     public GuestBinary withTimeout(Duration newTimeout) {
-        return new GuestBinary(wasrisc, guest, pipeline, target, elf, bytes, buildTime, builtNow, newTimeout, observer);
+        return new GuestBinary(wasrisc, guest, pipeline, target, elf, launchArgs, bytes, buildTime, builtNow, newTimeout,
+                observer);
     }
 
     public Guest guest() {
@@ -80,6 +83,14 @@ public final class GuestBinary {
 
     public Path elf() {
         return elf;
+    }
+
+    /**
+     * Arguments the ELF takes before the guest's: for a runtime that loads the guest (wasmtime's
+     * {@code run module.cwasm}); empty for native binaries.
+     */
+    public List<String> launchArgs() {
+        return launchArgs;
     }
 
     public long bytes() {

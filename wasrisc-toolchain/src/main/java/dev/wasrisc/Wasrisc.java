@@ -122,7 +122,7 @@ public final class Wasrisc {
             BuildCache.Entry entry = cache.getOrBuild(key, dir -> buildInto(dir, guest, pipeline, backend, target, tools));
             Path elf = entry.dir().resolve("guest.elf");
             BuildRecord record = JSON.readValue(entry.dir().resolve(BuildCache.COMPLETE_MARKER).toFile(), BuildRecord.class);
-            return new GuestBinary(this, guest, pipeline, target, elf, Files.size(elf),
+            return new GuestBinary(this, guest, pipeline, target, elf, record.launchArgs(), Files.size(elf),
                     Duration.ofMillis(record.buildMillis()), entry.built(), config.runTimeout(), observer);
         } catch (IOException e) {
             throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed", e);
@@ -147,14 +147,16 @@ public final class Wasrisc {
         }
         BuildRecord record = new BuildRecord(guest.name(), guest.language().name(), pipeline.name(),
                 pipeline.optLevel(), target.id(), Duration.ofNanos(System.nanoTime() - start).toMillis(), versions,
-                context.commands());
+                context.commands(), context.launchArgs());
         JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), record);
     }
 
     private String cacheKey(Guest guest, Pipeline pipeline, List<Tool> tools) throws IOException {
-        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hashOf(guest, pipeline.id(), tools,
-                List.of(Pipelines.backend(pipeline.name()).getClass(), guest.language().getClass(),
-                        BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
+        Backend backend = Pipelines.backend(pipeline.name());
+        List<Class<?>> recipes = new java.util.ArrayList<>(List.of(backend.getClass(), guest.language().getClass(),
+                BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
+        recipes.addAll(backend.recipeHelpers());
+        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hashOf(guest, pipeline.id(), tools, recipes);
     }
 
     private String hashOf(Guest guest, String cell, List<Tool> tools, List<Class<?>> recipes) throws IOException {
@@ -233,7 +235,8 @@ public final class Wasrisc {
                 BuildCache.deleteTree(work);
                 JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),
                         guest.language().name(), "wasm", 0, "wasm32-wasip1",
-                        Duration.ofNanos(System.nanoTime() - start).toMillis(), Map.of(), context.commands()));
+                        Duration.ofNanos(System.nanoTime() - start).toMillis(), Map.of(), context.commands(),
+                        List.of()));
             });
             return entry.dir().resolve("module.wasm");
         } catch (IOException e) {

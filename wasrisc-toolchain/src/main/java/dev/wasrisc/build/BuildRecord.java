@@ -3,7 +3,12 @@ package dev.wasrisc.build;
 import java.util.List;
 import java.util.Map;
 
-/** What the build cache keeps about one build, next to the binary ({@code build.json}). */
+/**
+ * What the build cache keeps about one build, next to the binary ({@code build.json}).
+ *
+ * @param launchArgs arguments the binary takes before the guest's own, for binaries that are a
+ *     runtime loading the guest (such as {@code run module.cwasm}); empty for native binaries
+ */
 public record BuildRecord(
         String guest,
         String language,
@@ -12,4 +17,10 @@ public record BuildRecord(
         String target,
         long buildMillis,
         Map<String, String> tools,
-        List<String> commands) {}
+        List<String> commands,
+        List<String> launchArgs) {
+
+    public BuildRecord {
+        launchArgs = launchArgs == null ? List.of() : List.copyOf(launchArgs);
+    }
+}

@@ -102,6 +102,20 @@ public final class BuildContext {
         return executor.realPath(tool(tool));
     }
 
+    private volatile List<String> launchArgs = List.of();
+
+    /**
+     * For pipelines whose binary is a runtime that loads the guest: the arguments it needs before
+     * the guest's own (kept in the build record, passed on every run).
+     */
+    public void launchWith(List<String> args) {
+        launchArgs = List.copyOf(args);
+    }
+
+    public List<String> launchArgs() {
+        return launchArgs;
+    }
+
     /** Every command run so far, as shell lines. */
     public List<String> commands() {
         return List.copyOf(commands);

@@ -47,6 +47,7 @@ public final class QemuRunner {
             Path blockFile = dir.resolve("blocks");
             String pluginArgs = plugin + ",outfile=" + countFile + ",mode=" + mode + (profile ? ",profile=" + blockFile : "");
             Command command = Command.of(qemu, "-seed", "1", "-0", GUEST_ARGV0, "-plugin", pluginArgs, binary.elf())
+                    .args(binary.launchArgs())
                     .args(args)
                     .in(dir)
                     .cleanEnvironment()

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Opt-in installer step for the wasmtime and wasmer pipelines: builds the project's runners
+# (platform/runners/*, which depend on the wasmtime / wasmer crates from crates.io) twice each,
+# for the host (to precompile modules for riscv64) and statically for riscv64gc-unknown-linux-gnu
+# (to run them under qemu), with Debian's rustc-web and -Zbuild-std. Slow (tens of minutes on 2
+# cores), so the README's commands do not run it; tests of these pipelines are skipped until it ran.
+#
+#   platform/install-runners.sh [wasmtime] [wasmer]     (default: both)
+#
+# Installs into /usr/local/lib/wasrisc/runners/{host,riscv64}/, where the Java side looks. With
+# WASRISC_RUNNERS_DIR elsewhere, point -Dwasrisc.tool.wasmtime-precompiler=... (and
+# wasmtime-runtime-riscv64, wasmer-*) at the files. Idempotent: cargo rebuilds only what changed.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+dest="${WASRISC_RUNNERS_DIR:-/usr/local/lib/wasrisc/runners}"
+target_dir="${WASRISC_RUNNERS_TARGET:-${XDG_CACHE_HOME:-$HOME/.cache}/wasrisc/runners-target}"
+runners=("$@")
+[ ${#runners[@]} -eq 0 ] && runners=(wasmtime wasmer)
+
+"$here/install-toolchain.sh" --quiet
+
+# Debian's toolchain, not a rustup one earlier on PATH: only it can build std for riscv64 here.
+export PATH="/usr/bin:/bin:$PATH" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+export CARGO_TARGET_RISCV64GC_UNKNOWN_LINUX_GNU_LINKER=riscv64-linux-gnu-gcc
+export CARGO_TARGET_RISCV64GC_UNKNOWN_LINUX_GNU_RUSTFLAGS="-C target-feature=+crt-static"
+jobs="$(nproc)"
+
+sudo=""
+if [ "$(id -u)" -ne 0 ] && ! mkdir -p "$dest" 2>/dev/null; then
+  sudo="sudo"
+fi
+
+for runner in "${runners[@]}"; do
+  crate="$here/runners/$runner"
+  [ -f "$crate/Cargo.toml" ] || { echo "install-runners: no runner '$runner' in $here/runners" >&2; exit 2; }
+  start=$(date +%s)
+  echo "install-runners: building wasrisc-$runner for the host" >&2
+  /usr/bin/cargo build --release --locked -j "$jobs" --manifest-path "$crate/Cargo.toml" \
+      --target-dir "$target_dir/$runner"
+  echo "install-runners: building wasrisc-$runner for riscv64gc-unknown-linux-gnu (with std)" >&2
+  /usr/bin/cargo build --release --locked -j "$jobs" --manifest-path "$crate/Cargo.toml" \
+      --target-dir "$target_dir/$runner" --target riscv64gc-unknown-linux-gnu -Zbuild-std=std,panic_abort
+  $sudo mkdir -p "$dest/host" "$dest/riscv64"
+  # install(1) writes a new file and renames it: a runner in use is never half-written.
+  $sudo install -m 755 "$target_dir/$runner/release/wasrisc-$runner" "$dest/host/wasrisc-$runner"
+  $sudo install -m 755 "$target_dir/$runner/riscv64gc-unknown-linux-gnu/release/wasrisc-$runner" \
+      "$dest/riscv64/wasrisc-$runner"
+  echo "install-runners: wasrisc-$runner installed in $dest/{host,riscv64} after $(( $(date +%s) - start )) s" >&2
+done
