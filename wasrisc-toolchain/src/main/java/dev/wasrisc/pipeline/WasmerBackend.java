@@ -1,51 +1,11 @@
 package dev.wasrisc.pipeline;
 
-import dev.wasrisc.Target;
-import dev.wasrisc.guest.Language;
-import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
-/**
- * wasm → wasmer (Cranelift) precompiled on the host for riscv64gc-unknown-linux-gnu, run by the
- * project's wasmer runner built for riscv64 Linux. The -O level maps to Cranelift's: 0 is
- * {@code none}, 1 and above {@code speed}.
- */
-public final class WasmerBackend implements Backend {
+/** wasm → wasmer (Cranelift), precompiled on the host for riscv64, run by wasmer on riscv64 Linux. */
+public final class WasmerBackend extends PrecompiledRuntimeBackend {
 
-    @Override
-    public String name() {
-        return "wasmer";
-    }
-
-    @Override
-    public String description() {
-        return "wasm → wasmer Cranelift, precompiled for riscv64, run by wasmer on riscv64 Linux";
-    }
-
-    @Override
-    public Target target(Language language) {
-        return Target.RISCV64_LINUX;
-    }
-
-    @Override
-    public List<Tool> tools(Language language) {
-        List<Tool> tools = new ArrayList<>(language.wasmTools());
-        tools.add(Tools.WASMER_PRECOMPILER);
-        tools.add(Tools.WASMER_RUNTIME);
-        tools.add(Tools.QEMU_RISCV64);
-        return tools;
-    }
-
-    @Override
-    public List<Class<?>> recipeHelpers() {
-        return List.of(PrecompiledRuntime.class);
-    }
-
-    @Override
-    public void build(BuildContext context) throws IOException {
-        PrecompiledRuntime.build(context, Tools.WASMER_PRECOMPILER, Tools.WASMER_RUNTIME);
+    public WasmerBackend() {
+        super("wasmer", Tools.WASMER_PRECOMPILER, Tools.WASMER_RUNTIME);
     }
 }

@@ -1,0 +1,74 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.Target;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the wasmtime and wasmer pipelines share: the project's runner for a runtime
+ * ({@code platform/runners}) precompiles the module on the host for riscv64gc-unknown-linux-gnu,
+ * and its riscv64 build is the binary qemu runs, loading the precompiled module
+ * ({@code run module.cwasm ARGS}). The -O level maps to Cranelift's: 0 is {@code none}, 1 and above
+ * {@code speed}.
+ */
+abstract class PrecompiledRuntimeBackend implements Backend {
+
+    private final String name;
+    private final Tool precompiler;
+    private final Tool runtime;
+
+    PrecompiledRuntimeBackend(String name, Tool precompiler, Tool runtime) {
+        this.name = name;
+        this.precompiler = precompiler;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return "wasm → " + name + " Cranelift, precompiled for riscv64, run by " + name + " on riscv64 Linux";
+    }
+
+    @Override
+    public Target target(Language language) {
+        return Target.RISCV64_LINUX;
+    }
+
+    @Override
+    public List<Tool> tools(Language language) {
+        List<Tool> tools = new ArrayList<>(language.wasmTools());
+        tools.add(precompiler);
+        tools.add(runtime);
+        tools.add(Tools.QEMU_RISCV64);
+        return tools;
+    }
+
+    @Override
+    public List<Class<?>> recipeHelpers() {
+        return List.of(PrecompiledRuntimeBackend.class);
+    }
+
+    @Override
+    public void build(BuildContext context) throws IOException {
+        Path wasm = context.guest().language().buildWasm(context);
+        Path precompiled = context.output().getParent().resolve("module.cwasm");
+        context.run("precompile for riscv64", Command.of(context.tool(precompiler))
+                .arg("compile").arg("--opt-level").arg(Integer.toString(context.optLevel()))
+                .arg(wasm).arg(precompiled));
+        // The runtime is the same for every guest: the entry links to it rather than copying it.
+        // Its hash is in the cache key, so a reinstalled runtime makes new entries.
+        Files.createSymbolicLink(context.output(), context.tool(runtime));
+        context.launchWith(List.of("run", precompiled.toString()));
+    }
+}
