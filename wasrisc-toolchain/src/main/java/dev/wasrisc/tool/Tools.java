@@ -42,21 +42,17 @@ public final class Tools {
             "/usr/lib/rustlib/src/rust/library/Cargo.lock");
 
     /**
-     * The wasmtime and wasmer runners (platform/runners) that {@code platform/install-runners.sh}
+     * The wasmtime runner (platform/runners) that {@code platform/install-runners.sh}
      * builds, an opt-in step: a host build precompiles modules for riscv64, a static riscv64 build
      * loads and runs them under qemu.
      */
     static final String RUNNERS_DIR = "/usr/local/lib/wasrisc/runners/";
-    private static final String RUNNERS_HINT = "run platform/install-runners.sh (opt-in: builds the wasmtime and "
-            + "wasmer runners from crates.io, about 30 minutes on 2 cores)";
+    private static final String RUNNERS_HINT = "run platform/install-runners.sh (opt-in: builds the wasmtime runner "
+            + "from crates.io for the host and riscv64, about 30 minutes on 2 cores)";
     public static final Tool WASMTIME_PRECOMPILER = Tool.file("wasmtime-precompiler", RUNNERS_HINT,
             RUNNERS_DIR + "host/wasrisc-wasmtime");
     public static final Tool WASMTIME_RUNTIME = Tool.file("wasmtime-runtime-riscv64", RUNNERS_HINT,
             RUNNERS_DIR + "riscv64/wasrisc-wasmtime");
-    public static final Tool WASMER_PRECOMPILER = Tool.file("wasmer-precompiler", RUNNERS_HINT,
-            RUNNERS_DIR + "host/wasrisc-wasmer");
-    public static final Tool WASMER_RUNTIME = Tool.file("wasmer-runtime-riscv64", RUNNERS_HINT,
-            RUNNERS_DIR + "riscv64/wasrisc-wasmer");
 
     private Tools() {}
 }
