@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# Opt-in installer step for the wasmtime and wasmer pipelines: builds the project's runners
-# (platform/runners/*, which depend on the wasmtime / wasmer crates from crates.io) twice each,
+# Opt-in installer step for the runtime pipelines (wasmtime): builds the project's runners
+# (platform/runners/*, which depend on the runtime's crates from crates.io) twice each,
 # for the host (to precompile modules for riscv64) and statically for riscv64gc-unknown-linux-gnu
 # (to run them under qemu), with Debian's rustc-web and -Zbuild-std. Slow (tens of minutes on 2
 # cores), so the README's commands do not run it; tests of these pipelines are skipped until it ran.
 #
-#   platform/install-runners.sh [wasmtime] [wasmer]     (default: both)
+#   platform/install-runners.sh [RUNNER...]     (default: every folder in platform/runners)
 #
 # Installs into /usr/local/lib/wasrisc/runners/{host,riscv64}/, where the Java side looks. With
-# WASRISC_RUNNERS_DIR elsewhere, point -Dwasrisc.tool.wasmtime-precompiler=... (and
-# wasmtime-runtime-riscv64, wasmer-*) at the files. Idempotent: cargo rebuilds only what changed.
+# WASRISC_RUNNERS_DIR elsewhere, point -Dwasrisc.tool.wasmtime-precompiler=... and
+# -Dwasrisc.tool.wasmtime-runtime-riscv64=... at the files. Idempotent: cargo rebuilds only what changed.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 dest="${WASRISC_RUNNERS_DIR:-/usr/local/lib/wasrisc/runners}"
 target_dir="${WASRISC_RUNNERS_TARGET:-${XDG_CACHE_HOME:-$HOME/.cache}/wasrisc/runners-target}"
 runners=("$@")
-[ ${#runners[@]} -eq 0 ] && runners=(wasmtime wasmer)
+if [ ${#runners[@]} -eq 0 ]; then
+  for dir in "$here"/runners/*/; do runners+=("$(basename "$dir")"); done
+fi
 
 "$here/install-toolchain.sh" --quiet
 
@@ -37,7 +39,7 @@ for runner in "${runners[@]}"; do
   start=$(date +%s)
   echo "install-runners: building wasrisc-$runner for the host" >&2
   /usr/bin/cargo build --release --locked -j "$jobs" --manifest-path "$crate/Cargo.toml" \
-      --target-dir "$target_dir/$runner"
+      --target-dir "$target_dir/$runner" --features precompile
   echo "install-runners: building wasrisc-$runner for riscv64gc-unknown-linux-gnu (with std)" >&2
   /usr/bin/cargo build --release --locked -j "$jobs" --manifest-path "$crate/Cargo.toml" \
       --target-dir "$target_dir/$runner" --target riscv64gc-unknown-linux-gnu -Zbuild-std=std,panic_abort
