@@ -94,7 +94,10 @@ fn run(args: &[String]) -> wasmtime::Result<()> {
                 exit(code.0);
             }
             let _ = std::io::stdout().flush();
-            eprintln!("wasm trap: {}", error.root_cause());
+            match error.downcast_ref::<wasmtime::Trap>() {
+                Some(trap) => eprintln!("wasm trap: {trap}"),
+                None => eprintln!("wasm trap: {}", error.root_cause()),
+            }
             exit(134);
         }
     }

@@ -122,7 +122,9 @@ public final class Wasrisc {
             BuildCache.Entry entry = cache.getOrBuild(key, dir -> buildInto(dir, guest, pipeline, backend, target, tools));
             Path elf = entry.dir().resolve("guest.elf");
             BuildRecord record = JSON.readValue(entry.dir().resolve(BuildCache.COMPLETE_MARKER).toFile(), BuildRecord.class);
-            return new GuestBinary(this, guest, pipeline, target, elf, record.launchArgs(), Files.size(elf),
+            List<String> launchArgs = record.launchArgs().stream()
+                    .map(arg -> arg.replace(BuildContext.ENTRY_DIR, entry.dir().toString())).toList();
+            return new GuestBinary(this, guest, pipeline, target, elf, launchArgs, Files.size(elf),
                     Duration.ofMillis(record.buildMillis()), entry.built(), config.runTimeout(), observer);
         } catch (IOException e) {
             throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed", e);

@@ -105,6 +105,12 @@ public final class BuildContext {
     private volatile List<String> launchArgs = List.of();
 
     /**
+     * Stands for the cache entry's folder in launch arguments: the build happens in a temporary
+     * folder that is renamed into place afterwards.
+     */
+    public static final String ENTRY_DIR = "${entry}";
+
+    /**
      * For pipelines whose binary is a runtime that loads the guest: the arguments it needs before
      * the guest's own (kept in the build record, passed on every run).
      */

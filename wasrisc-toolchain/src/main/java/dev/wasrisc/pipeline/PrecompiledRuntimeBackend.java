@@ -70,6 +70,6 @@ abstract class PrecompiledRuntimeBackend implements Backend {
         // The runtime is the same for every guest: the entry links to it rather than copying it.
         // Its hash is in the cache key, so a reinstalled runtime makes new entries.
         Files.createSymbolicLink(context.output(), context.tool(runtime));
-        context.launchWith(List.of("run", precompiled.toString()));
+        context.launchWith(List.of("run", BuildContext.ENTRY_DIR + "/module.cwasm"));
     }
 }

@@ -1,0 +1,31 @@
+package dev.wasrisc.examples;
+
+import static dev.wasrisc.junit.WasriscAssertions.assertThat;
+
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.junit.PipelineSource;
+import dev.wasrisc.junit.WasriscTest;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/**
+ * Every guest through wasmtime behaves as it does natively and in the reference interpreter.
+ * Skipped, naming the installer step, until {@code platform/install-runners.sh} has run.
+ */
+@WasriscTest
+class RuntimePipelinesTest {
+
+    @ParameterizedTest
+    @PipelineSource(pipelines = "wasmtime", optLevels = 2, guests = {
+            "c/fibonacci", "c/hello_world", "c/trap", "c/with_import",
+            "go/fibonacci", "go/hello_world", "go/memory_limit", "go/sha256", "go/with_import",
+            "rust/fibonacci", "rust/hello_world", "rust/sha256", "rust/with_import"})
+    void sameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
+        GuestRun run = guest.build(pipeline).run();
+        GuestRun direct = guest.build(Pipeline.of("direct", 2)).run();
+
+        assertThat(run).matchesReference();
+        org.assertj.core.api.Assertions.assertThat(run.stdout()).isEqualTo(direct.stdout());
+    }
+}
