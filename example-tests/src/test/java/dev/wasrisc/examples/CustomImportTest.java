@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class CustomImportTest {
 
     @ParameterizedTest
-    @PipelineSource(optLevels = {0, 2})
+    @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = {0, 2})
     void hostFunctionAddsItsArguments(Pipeline pipeline, @Guest("c/with_import") GuestProgram guest) {
         GuestRun run = guest.build(pipeline).run();
 

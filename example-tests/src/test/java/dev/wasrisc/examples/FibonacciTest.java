@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class FibonacciTest {
 
     @ParameterizedTest
-    @PipelineSource(optLevels = {0, 2})
+    @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = {0, 2})
     void fib30(Pipeline pipeline, @Guest("c/fibonacci") GuestProgram fib) {
         GuestRun run = fib.build(pipeline).run("30");
 
@@ -24,7 +24,7 @@ class FibonacciTest {
     }
 
     @ParameterizedTest
-    @PipelineSource(optLevels = {0, 2})
+    @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = {0, 2})
     void largestThatFitsInSixtyFourBits(Pipeline pipeline, @Guest("c/fibonacci") GuestProgram fib) {
         GuestRun run = fib.build(pipeline).run("93");
 
@@ -32,7 +32,7 @@ class FibonacciTest {
     }
 
     @ParameterizedTest
-    @PipelineSource(optLevels = {0, 2})
+    @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = {0, 2})
     void moreWorkCostsMoreInstructions(Pipeline pipeline, @Guest("c/fibonacci") GuestProgram fib) {
         var binary = fib.build(pipeline);
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class HelloWorldTest {
 
     @ParameterizedTest
-    @PipelineSource(optLevels = {0, 2})
+    @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = {0, 2})
     void printsHello(Pipeline pipeline, @Guest("c/hello_world") GuestProgram hello) {
         GuestRun run = hello.build(pipeline).run();
 

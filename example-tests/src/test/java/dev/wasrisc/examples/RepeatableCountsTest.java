@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class RepeatableCountsTest {
 
     @ParameterizedTest
-    @PipelineSource(optLevels = {0, 2}, guests = {"c/hello_world", "c/fibonacci", "c/with_import", "c/trap",
+    @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = {0, 2}, guests = {"c/hello_world", "c/fibonacci", "c/with_import", "c/trap",
             "rust/hello_world", "rust/with_import"})
     void twoRunsCountTheSame(Pipeline pipeline, GuestProgram guest) {
         GuestBinary binary = guest.build(pipeline);
@@ -54,7 +54,7 @@ class RepeatableCountsTest {
     }
 
     @ParameterizedTest
-    @PipelineSource(optLevels = {0, 2}, guests = {"c/hello_world", "c/fibonacci", "c/with_import",
+    @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = {0, 2}, guests = {"c/hello_world", "c/fibonacci", "c/with_import",
             "rust/hello_world", "rust/fibonacci", "rust/with_import"})
     void everyPipelinePrintsWhatDirectPrints(Pipeline pipeline, GuestProgram guest) {
         GuestRun direct = guest.build(Pipeline.of("direct", 2)).run();

@@ -44,7 +44,7 @@ final class BenchCommand {
         List<String> guests = args.positionals.isEmpty() ? wasrisc.guests().names() : args.positionals;
         List<Pipeline> cells = args.option("--pipelines")
                 .map(list -> Arrays.stream(list.split(",")).map(Pipeline::parse).toList())
-                .orElseGet(Pipelines::defaultCells);
+                .orElseGet(Pipelines::benchCells);
 
         long start = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();

@@ -21,6 +21,13 @@ public final class Pipelines {
             "wasm2c-O0",
             "wasm2c-O2");
 
+    /**
+     * What {@code bench} shows by default: the default matrix and each further pipeline's usual
+     * cell. Kept apart from the default matrix because tests without attributes should not grow a
+     * column whenever a pipeline is added.
+     */
+    private static final List<String> BENCH_EXTRA_CELLS = List.of("wasmtime-O2");
+
     private Pipelines() {}
 
     public static List<Backend> all() {
@@ -37,5 +44,10 @@ public final class Pipelines {
 
     public static List<Pipeline> defaultCells() {
         return DEFAULT_CELLS.stream().map(Pipeline::parse).toList();
+    }
+
+    public static List<Pipeline> benchCells() {
+        return java.util.stream.Stream.concat(DEFAULT_CELLS.stream(), BENCH_EXTRA_CELLS.stream()).map(Pipeline::parse)
+                .toList();
     }
 }

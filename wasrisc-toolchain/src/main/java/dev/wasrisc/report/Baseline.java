@@ -72,9 +72,9 @@ public final class Baseline {
         if (run.instructions() < 0) {
             return new Verdict(Verdict.Kind.WITHIN, "no count to compare");
         }
-        observed.put(key, run.instructions());
         Long old = committed.get(key);
         if (old == null) {
+            observed.put(key, run.instructions());
             return new Verdict(Verdict.Kind.NEW, "no baseline for " + key + " (record it with -Dwasrisc.baseline=update)");
         }
         double tolerance = run.exactCount() ? tolerancePercent : threadedTolerancePercent;
@@ -82,6 +82,11 @@ public final class Baseline {
         double percent = old == 0 ? 0 : 100.0 * delta / old;
         String text = String.format("%s: %,d instructions, baseline %,d: %+,d (%+.2f%%), tolerance %.2f%% [%s]",
                 run.coordinates(), run.instructions(), old, delta, percent, tolerance, file);
+        // An exact count is recorded as it is; a multi-threaded one only when it left its tolerance,
+        // so updating does not rewrite every such entry with the noise of the day.
+        if (run.exactCount() || Math.abs(percent) > tolerance) {
+            observed.put(key, run.instructions());
+        }
         if (percent > tolerance) {
             return new Verdict(Verdict.Kind.REGRESSION, "instruction count regression: " + text);
         }
