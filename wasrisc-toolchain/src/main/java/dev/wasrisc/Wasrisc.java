@@ -158,14 +158,19 @@ public final class Wasrisc {
         List<Class<?>> recipes = new java.util.ArrayList<>(List.of(backend.getClass(), guest.language().getClass(),
                 BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
         recipes.addAll(backend.recipeHelpers());
-        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hashOf(guest, pipeline.id(), tools, recipes);
+        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hashOf(guest, pipeline.id(),
+                backend.platformInputs(platform), tools, recipes);
     }
 
-    private String hashOf(Guest guest, String cell, List<Tool> tools, List<Class<?>> recipes) throws IOException {
+    private String hashOf(Guest guest, String cell, List<Path> platformInputs, List<Tool> tools,
+            List<Class<?>> recipes) throws IOException {
         Hashing hash = new Hashing().add(CACHE_FORMAT)
                 .add(guest.language().name())
                 .add(cell)
                 .add(platformHash());
+        for (Path dir : platformInputs) {
+            hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
+        }
         // The build recipe (commands and flags) is Java code: its bytecode is an input too.
         for (Class<?> recipe : recipes) {
             hash.add(classBytes(recipe));
@@ -225,7 +230,7 @@ public final class Wasrisc {
                     + guest.name(), missing);
         }
         try {
-            String key = guest.name().replace('/', '-') + "-wasm-" + hashOf(guest, "wasm", tools,
+            String key = guest.name().replace('/', '-') + "-wasm-" + hashOf(guest, "wasm", List.of(), tools,
                     List.of(guest.language().getClass()));
             BuildCache.Entry entry = cache.getOrBuild(key, dir -> {
                 long start = System.nanoTime();

@@ -13,13 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 @WasriscTest
 class ClangTest {
 
-    // Not c/with_import yet: clang keeps an assert's __FILE__, the build folder's path, in the
-    // transpiled code, and its length shifts .rodata enough to make one memcpy run unaligned
-    // (+12,309 instructions with the cache under /tmp/coldcache instead of ~/.cache/wasrisc).
-    // The fix is -ffile-prefix-map for the build folder, which changes every bare-metal cache key.
     @ParameterizedTest
     @PipelineSource(pipelines = "wasm2c", optLevels = {0, 2}, compilers = {"gcc", "clang"},
-            guests = {"c/fibonacci", "c/trap", "rust/sha256"})
+            guests = {"c/fibonacci", "c/trap", "c/with_import", "rust/sha256"})
     void bothCompilersMatchTheReference(Pipeline pipeline, GuestProgram guest) {
         GuestRun run = guest.build(pipeline).run();
 

@@ -55,6 +55,7 @@ public final class CLanguage implements Language {
                 .arg("-fuse-ld=" + context.tool(Tools.WASM_LD))
                 .arg("--target=wasm32-wasi").arg("--sysroot=/usr")
                 .arg(WASM_OPT_LEVEL).arg("-g0")
+                .args(BareMetalGcc.prefixMaps(context))
                 .arg("-I" + context.platform().include())
                 .args(sources(context.guest()))
                 .arg("-Wl,--strip-debug")

@@ -28,16 +28,22 @@ public record Platform(Path dir) {
         return dir.resolve("wasm2c");
     }
 
+    public Path w2c2() {
+        return dir.resolve("w2c2");
+    }
+
     public Path qemuPlugin() {
         return dir.resolve("qemu-plugin/insn_count.c");
     }
 
     /**
-     * The folders whose files go into binaries, and so into every build's cache key. The installer
-     * and the QEMU plugin (cached on its own) are left out: editing them must not rebuild guests.
+     * The folders whose files go into every pipeline's binaries, and so into every build's cache
+     * key; a pipeline's own folder (such as {@code wasm2c/}) is in its backend's
+     * {@link Backend#platformInputs}. The installer and the QEMU plugin (cached on its own) are
+     * left out: editing them must not rebuild guests.
      */
     public List<Path> buildInputs() {
-        return List.of(include(), rv64im(), wasi(), wasm2c(), dir.resolve("imports"));
+        return List.of(include(), rv64im(), wasi(), dir.resolve("imports"));
     }
 
     /** Custom import implementations linked into every binary of the guest: the platform's and the guest's own. */

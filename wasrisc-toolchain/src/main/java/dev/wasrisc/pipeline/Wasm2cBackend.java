@@ -48,6 +48,11 @@ public final class Wasm2cBackend implements Backend {
     }
 
     @Override
+    public List<Path> platformInputs(Platform platform) {
+        return List.of(platform.wasm2c());
+    }
+
+    @Override
     public Target target(Language language) {
         return Target.RV64IM;
     }
