@@ -4,6 +4,7 @@ import dev.wasrisc.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.pipeline.BuildContext;
 import dev.wasrisc.pipeline.NativeImports;
+import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
@@ -49,10 +50,15 @@ public final class RustLanguage implements Language {
     @Override
     public Path buildWasm(BuildContext context) throws IOException {
         // The module is the WASM pipelines' input: always a release build (opt-level 3).
-        Path built = cargo(context, WASM_TARGET, 3,
-                "-C linker=" + context.tool(Tools.WASM_LD) + " -C link-self-contained=no -L /usr/lib/wasm32-wasi"
-                        + " -C link-arg=/usr/lib/wasm32-wasi/crt1-command.o",
-                List.of(), ".wasm");
+        String rustflags = "-C linker=" + context.tool(Tools.WASM_LD) + " -C link-self-contained=no"
+                + " -L /usr/lib/wasm32-wasi -C link-arg=/usr/lib/wasm32-wasi/crt1-command.o";
+        String folder = "O3";
+        if (!Pipelines.backend(context.pipeline().name()).acceptsMultiValue()) {
+            // std too must be built without it, so it gets a folder of its own.
+            rustflags += " -C target-feature=-multivalue";
+            folder = "O3-nomultivalue";
+        }
+        Path built = cargo(context, WASM_TARGET, 3, folder, rustflags, List.of(), ".wasm");
         Path wasm = context.workDir().resolve("module.wasm");
         Files.copy(built, wasm);
         return wasm;
@@ -71,16 +77,19 @@ public final class RustLanguage implements Language {
     @Override
     public void buildDirect(BuildContext context) throws IOException {
         Path imports = NativeImports.buildLinuxLibrary(context);
-        Path built = cargo(context, LINUX_TARGET, context.optLevel(),
+        Path built = cargo(context, LINUX_TARGET, context.optLevel(), "O" + context.optLevel(),
                 "-C linker=" + context.tool(Tools.RISCV64_LINUX_GCC) + " -C target-feature=+crt-static",
                 List.of("-L", "native=" + imports), "");
         Files.copy(built, context.output());
     }
 
-    private static Path cargo(BuildContext context, String target, int optLevel, String rustflags,
+    /**
+     * Builds in the shared target folder {@code folder}: each opt level and set of RUSTFLAGS gets
+     * its own std, since one shared folder would rebuild std on every switch.
+     */
+    private static Path cargo(BuildContext context, String target, int optLevel, String folder, String rustflags,
             List<String> crateArgs, String extension) throws IOException {
-        // Each level gets its own std; one shared folder would rebuild std on every switch.
-        Path targetDir = context.sharedDir("cargo-target").resolve("O" + optLevel);
+        Path targetDir = context.sharedDir("cargo-target").resolve(folder);
         context.run("cargo build " + target, Command.of(context.tool(Tools.CARGO_WEB))
                 .args(List.of("rustc", "--release", "--locked", "--target", target,
                         "-Zbuild-std=std,panic_abort", "--target-dir", targetDir.toString(), "--"))

@@ -30,6 +30,22 @@ public interface Backend {
     }
 
     /**
+     * Whether the pipeline takes modules whose functions return several values. Front ends that
+     * emit them by default (Rust since 1.82) build without them for a pipeline that does not.
+     */
+    default boolean acceptsMultiValue() {
+        return true;
+    }
+
+    /**
+     * The platform folders only this pipeline builds from, besides the shared ones of
+     * {@link Platform#buildInputs}: their files go into its cache keys alone.
+     */
+    default List<java.nio.file.Path> platformInputs(Platform platform) {
+        return List.of();
+    }
+
+    /**
      * Classes besides this one and the shared ones whose code is part of the build recipe; their
      * bytecode goes into the cache key.
      */

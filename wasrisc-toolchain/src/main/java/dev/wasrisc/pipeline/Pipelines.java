@@ -13,7 +13,8 @@ public final class Pipelines {
     private static final List<Backend> BACKENDS = List.of(
             new DirectBackend(),
             new Wasm2cBackend(),
-            new WasmtimeBackend());
+            new WasmtimeBackend(),
+            new W2c2Backend());
 
     /** The default matrix: the baseline, and each WASM pipeline unoptimised and optimised. */
     private static final List<String> DEFAULT_CELLS = List.of(

@@ -28,6 +28,21 @@ public final class Tools {
     public static final Tool WASM2C_RUNTIME = Tool.file("wasm2c-runtime", INSTALL + "wabt",
             "/usr/src/wasm2c/wasm-rt-impl.c", "/usr/share/wabt/wasm2c/wasm-rt-impl.c");
 
+    /**
+     * w2c2 (github.com/turbolent/w2c2), on no package registry. It has no version option, so its
+     * version is the binary's hash (declared like a file, found on the PATH all the same).
+     */
+    public static final Tool W2C2 = Tool.file("w2c2",
+            "build github.com/turbolent/w2c2 (make in its w2c2 folder) and put w2c2 on PATH", "w2c2");
+    /**
+     * The header w2c2's output includes; it must come from the same w2c2 build, which installs
+     * nothing: copy w2c2/w2c2_base.h from the source tree, or point -Dwasrisc.tool.w2c2-base at it.
+     */
+    public static final Tool W2C2_BASE = Tool.file("w2c2-base",
+            "copy w2c2/w2c2_base.h from the w2c2 source tree that built w2c2 to /usr/local/include, or set "
+                    + "-Dwasrisc.tool.w2c2-base=PATH (or WASRISC_TOOL_W2C2_BASE) to it",
+            "/usr/local/include/w2c2_base.h", "/usr/include/w2c2_base.h");
+
     public static final Tool GO = new Tool("go", java.util.List.of("go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go"),
             java.util.List.of("version"), "install Go 1.21 or newer (https://go.dev/dl or apt-get install golang)");
     public static final Tool RISCV64_LINUX_GCC = Tool.program("riscv64-linux-gnu-gcc",

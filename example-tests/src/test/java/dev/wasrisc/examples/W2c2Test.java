@@ -1,0 +1,39 @@
+package dev.wasrisc.examples;
+
+import static dev.wasrisc.junit.WasriscAssertions.assertThat;
+
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.junit.PipelineSource;
+import dev.wasrisc.junit.WasriscTest;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/**
+ * Every guest through w2c2 behaves as it does natively and in the reference interpreter. w2c2 is on
+ * no package registry: without a w2c2 the user built, these cells are skipped with the hint.
+ */
+@WasriscTest
+class W2c2Test {
+
+    @ParameterizedTest
+    @PipelineSource(pipelines = "w2c2", optLevels = 2, guests = {
+            "c/fibonacci", "c/hello_world", "c/trap", "c/with_import",
+            "go/fibonacci", "go/hello_world", "go/memory_limit", "go/sha256", "go/with_import",
+            "rust/fibonacci", "rust/hello_world", "rust/sha256", "rust/with_import"})
+    void sameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
+        GuestRun run = guest.build(pipeline).run();
+        GuestRun direct = guest.build(Pipeline.of("direct", 2)).run();
+
+        assertThat(run).matchesReference();
+        org.assertj.core.api.Assertions.assertThat(run.stdout()).isEqualTo(direct.stdout());
+    }
+
+    // Go's slow guests stay out at -O0, where they take billions of instructions.
+    @ParameterizedTest
+    @PipelineSource(pipelines = "w2c2", optLevels = 0, compilers = {"gcc", "clang"}, guests = {
+            "c/fibonacci", "c/trap", "c/with_import", "go/hello_world", "rust/sha256", "rust/with_import"})
+    void unoptimisedAndWithClangToo(Pipeline pipeline, GuestProgram guest) {
+        assertThat(guest.build(pipeline).run()).matchesReference();
+    }
+}

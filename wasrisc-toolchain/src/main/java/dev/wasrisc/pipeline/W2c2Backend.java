@@ -1,0 +1,132 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.Target;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * wasm → C with w2c2 (github.com/turbolent/w2c2) → riscv64-unknown-elf-gcc, linked with the platform
+ * (platform/w2c2 and the shared WASI core) into a bare-metal rv64im ELF. The cell's -O level is the
+ * C compiler's.
+ *
+ * <p>w2c2_base.h, which the generated code includes, must come from the same w2c2 build: it is the
+ * {@link Tools#W2C2_BASE} tool, found in /usr/local/include or wherever
+ * {@code -Dwasrisc.tool.w2c2-base=PATH} points (in a w2c2 source tree: {@code w2c2/w2c2_base.h}).
+ *
+ * <p>Unlike wasm2c, w2c2 checks no bounds: an out-of-bounds load or store, or a call_indirect
+ * through a bad index or type, is not a WebAssembly trap but undefined behaviour (usually a
+ * segmentation fault). Functions returning several values are rejected by w2c2.
+ */
+public final class W2c2Backend implements Backend {
+
+    /** The module's name in the generated code: w2c2 takes it from the wasm file's name. */
+    private static final String MODULE = "guest";
+
+    /**
+     * Modules at least this large are written as several C files ({@code w2c2 -f}) that compile in
+     * parallel; smaller ones stay one file, compiled exactly as w2c2 wrote it.
+     */
+    static final long SPLIT_THRESHOLD_BYTES = 512L << 10;
+
+    /** The files w2c2 -f writes the functions into, next to the main file. */
+    private static final Pattern PART = Pattern.compile("s\\d{10}\\.c");
+
+    @Override
+    public String name() {
+        return "w2c2";
+    }
+
+    @Override
+    public String description() {
+        return "wasm → C (w2c2) → riscv64-unknown-elf-gcc + picolibc, bare metal (no memory bounds checks)";
+    }
+
+    @Override
+    public boolean compilesTranspiledC() {
+        return true;
+    }
+
+    /** w2c2 rejects functions with several results. */
+    @Override
+    public boolean acceptsMultiValue() {
+        return false;
+    }
+
+    @Override
+    public List<Path> platformInputs(Platform platform) {
+        return List.of(platform.w2c2());
+    }
+
+    @Override
+    public Target target(Language language) {
+        return Target.RV64IM;
+    }
+
+    @Override
+    public List<Tool> tools(Language language) {
+        List<Tool> tools = new ArrayList<>(language.wasmTools());
+        tools.add(Tools.W2C2);
+        tools.add(Tools.W2C2_BASE);
+        tools.addAll(BareMetalGcc.TOOLS);
+        tools.add(Tools.CLANG); // only used by clang cells; it is a tool of the default set anyway
+        return tools;
+    }
+
+    @Override
+    public List<Class<?>> recipeHelpers() {
+        return List.of(W2c2Glue.class);
+    }
+
+    @Override
+    public void build(BuildContext context) throws IOException {
+        Path work = context.workDir();
+        // w2c2 names the module after the wasm file; the language's module.wasm stays for the cache entry.
+        Path wasm = Files.copy(context.guest().language().buildWasm(context), work.resolve(MODULE + ".wasm"));
+        W2c2Glue.ModuleInfo module = W2c2Glue.read(wasm);
+
+        Command.Builder transpile = Command.of(context.tool(Tools.W2C2)).arg("-m");
+        int parts = context.parallelism();
+        if (parts > 1 && Files.size(wasm) >= SPLIT_THRESHOLD_BYTES && module.definedFunctions() > parts) {
+            int perFile = (module.definedFunctions() + parts - 1) / parts;
+            transpile.arg("-f").arg(perFile);
+        }
+        context.run("transpile", transpile.arg(wasm).arg(work.resolve(MODULE + ".c")));
+        String header = Files.readString(work.resolve(MODULE + ".h"));
+        Path glue = work.resolve("guest_glue.c");
+        Files.writeString(glue, W2c2Glue.generate(module, header, MODULE));
+
+        Platform platform = context.platform();
+        Path w2c2Platform = platform.w2c2();
+        Path baseHeaderDir = context.tool(Tools.W2C2_BASE).getParent();
+        List<String> flags = List.of(
+                "-I" + w2c2Platform,
+                "-I" + platform.wasi(),
+                "-I" + baseHeaderDir,
+                "-I" + work,
+                "-include", "wasrisc_w2c2.h");
+
+        List<Path> transpiled = new ArrayList<>();
+        transpiled.add(work.resolve(MODULE + ".c"));
+        try (Stream<Path> files = Files.list(work)) {
+            files.filter(file -> PART.matcher(file.getFileName().toString()).matches()).sorted()
+                    .forEach(transpiled::add);
+        }
+        List<Path> objects = new ArrayList<>(context.parallel(transpiled,
+                source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
+        objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
+        objects.add(BareMetalGcc.compile(context, "compile runtime", w2c2Platform.resolve("w2c2_runtime.c"), flags));
+        objects.add(BareMetalGcc.compile(context, "compile runtime", w2c2Platform.resolve("w2c2_main.c"), flags));
+        objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"),
+                List.of("-I" + platform.wasi())));
+        BareMetalGcc.link(context, objects);
+    }
+}
