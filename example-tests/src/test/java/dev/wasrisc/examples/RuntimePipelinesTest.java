@@ -10,14 +10,14 @@ import dev.wasrisc.junit.WasriscTest;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
- * Every guest through wasmtime behaves as it does natively and in the reference interpreter.
+ * Every guest through wasmtime and wasmer behaves as it does natively and in the reference interpreter.
  * Skipped, naming the installer step, until {@code platform/install-runners.sh} has run.
  */
 @WasriscTest
 class RuntimePipelinesTest {
 
     @ParameterizedTest
-    @PipelineSource(pipelines = "wasmtime", optLevels = 2, guests = {
+    @PipelineSource(pipelines = {"wasmtime", "wasmer"}, optLevels = 2, guests = {
             "c/fibonacci", "c/hello_world", "c/trap", "c/with_import",
             "go/fibonacci", "go/hello_world", "go/memory_limit", "go/sha256", "go/with_import",
             "rust/fibonacci", "rust/hello_world", "rust/sha256", "rust/with_import"})

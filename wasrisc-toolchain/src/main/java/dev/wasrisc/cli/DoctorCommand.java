@@ -49,12 +49,12 @@ final class DoctorCommand {
             }
         }
         out.println();
-        out.println("Tools");
+        out.println("Tools (and where each comes from)");
         for (Tool tool : tools) {
             Optional<ResolvedTool> found = wasrisc.toolchain().find(tool);
             out.printf("  %-3s %-24s %s%n", found.isPresent() ? "ok" : "--", tool.name(),
-                    found.map(t -> t.path() + "  (" + t.version() + ")")
-                            .orElse("not found: " + tool.installHint()));
+                    found.map(t -> t.path() + "  (" + t.version() + ")").orElse("not found"));
+            out.printf("      %-24s from: %s%n", "", tool.installHint());
         }
         return args.flag("--strict") && !allAvailable ? 1 : 0;
     }

@@ -14,7 +14,10 @@ public final class Pipelines {
             new DirectBackend(),
             new Wasm2cBackend(),
             new WasmtimeBackend(),
-            new W2c2Backend());
+            new WasmerBackend(),
+            new W2c2Backend(),
+            new WamrBackend(),
+            WamrBackend.executeInPlace());
 
     /** The default matrix: the baseline, and each WASM pipeline unoptimised and optimised. */
     private static final List<String> DEFAULT_CELLS = List.of(
@@ -27,7 +30,7 @@ public final class Pipelines {
      * cell. Kept apart from the default matrix because tests without attributes should not grow a
      * column whenever a pipeline is added.
      */
-    private static final List<String> BENCH_EXTRA_CELLS = List.of("wasmtime-O2");
+    private static final List<String> BENCH_EXTRA_CELLS = List.of("wasmtime-O2", "wasmer-O2", "w2c2-O2", "wamr-O3");
 
     private Pipelines() {}
 

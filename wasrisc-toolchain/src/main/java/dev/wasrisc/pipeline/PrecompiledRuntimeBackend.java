@@ -12,10 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A pipeline through a WebAssembly runtime that precompiles (wasmtime; wasmer is to follow): the
- * project's runner for the runtime ({@code platform/runners}) precompiles the module on the host for
- * riscv64gc-unknown-linux-gnu,
- * and its riscv64 build is the binary qemu runs, loading the precompiled module
+ * A pipeline through a WebAssembly runtime that precompiles (wasmtime, wasmer): the project's runner
+ * for the runtime ({@code platform/runners}) precompiles the module on the host for
+ * riscv64gc-unknown-linux-gnu, and its riscv64 build is the binary qemu runs, loading the precompiled module
  * ({@code run module.cwasm ARGS}). The -O level maps to Cranelift's: 0 is {@code none}, 1 and above
  * {@code speed}.
  */

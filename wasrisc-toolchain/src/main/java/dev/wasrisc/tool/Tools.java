@@ -41,7 +41,28 @@ public final class Tools {
     public static final Tool W2C2_BASE = Tool.file("w2c2-base",
             "copy w2c2/w2c2_base.h from the w2c2 source tree that built w2c2 to /usr/local/include, or set "
                     + "-Dwasrisc.tool.w2c2-base=PATH (or WASRISC_TOOL_W2C2_BASE) to it",
-            "/usr/local/include/w2c2_base.h", "/usr/include/w2c2_base.h");
+            "/usr/local/include/w2c2_base.h", "/usr/include/w2c2_base.h",
+            "/opt/w2c2/include/w2c2_base.h" /* docker/Dockerfile */);
+
+    /**
+     * WAMR's AOT compiler (github.com/bytecodealliance/wasm-micro-runtime), on no package registry.
+     * Declared like a file, so its version is the binary's hash: {@code wamrc --version} names only
+     * the release.
+     */
+    public static final Tool WAMRC = Tool.file("wamrc",
+            "build wamrc from a WAMR source tree (in wamr-compiler: cmake -DWAMR_BUILD_WITH_CUSTOM_LLVM=1 "
+                    + "-DLLVM_DIR=/usr/lib/llvm-19/lib/cmake/llvm . && make; apt-get install llvm-19-dev) and put "
+                    + "it on PATH, or set -Dwasrisc.tool.wamrc=PATH (or WASRISC_TOOL_WAMRC)",
+            "wamrc");
+    /**
+     * The WAMR source tree wamrc was built from, found by its core/version.h: the runtime core is
+     * compiled from it for the platform, and must match the compiler's AOT format.
+     */
+    public static final Tool WAMR_SOURCE = Tool.file("wamr-source",
+            "check out the WAMR source tree wamrc was built from at /usr/local/src/wasm-micro-runtime, or set "
+                    + "-Dwasrisc.tool.wamr-source=TREE/core/version.h (or WASRISC_TOOL_WAMR_SOURCE)",
+            "/usr/local/src/wasm-micro-runtime/core/version.h", "/opt/wasm-micro-runtime/core/version.h",
+            "/opt/wamr/core/version.h" /* docker/Dockerfile */);
 
     public static final Tool GO = new Tool("go", java.util.List.of("go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go"),
             java.util.List.of("version"), "install Go 1.21 or newer (https://go.dev/dl or apt-get install golang)");
@@ -57,17 +78,21 @@ public final class Tools {
             "/usr/lib/rustlib/src/rust/library/Cargo.lock");
 
     /**
-     * The wasmtime runner (platform/runners) that {@code platform/install-runners.sh}
+     * The wasmtime and wasmer runners (platform/runners) that {@code platform/install-runners.sh}
      * builds, an opt-in step: a host build precompiles modules for riscv64, a static riscv64 build
      * loads and runs them under qemu.
      */
     static final String RUNNERS_DIR = "/usr/local/lib/wasrisc/runners/";
-    private static final String RUNNERS_HINT = "run platform/install-runners.sh (opt-in: builds the wasmtime runner "
-            + "from crates.io for the host and riscv64, about 30 minutes on 2 cores)";
+    private static final String RUNNERS_HINT = "run platform/install-runners.sh (opt-in: builds the wasmtime and "
+            + "wasmer runners from crates.io for the host and riscv64, about 30 minutes on 2 cores)";
     public static final Tool WASMTIME_PRECOMPILER = Tool.file("wasmtime-precompiler", RUNNERS_HINT,
             RUNNERS_DIR + "host/wasrisc-wasmtime");
     public static final Tool WASMTIME_RUNTIME = Tool.file("wasmtime-runtime-riscv64", RUNNERS_HINT,
             RUNNERS_DIR + "riscv64/wasrisc-wasmtime");
+    public static final Tool WASMER_PRECOMPILER = Tool.file("wasmer-precompiler", RUNNERS_HINT,
+            RUNNERS_DIR + "host/wasrisc-wasmer");
+    public static final Tool WASMER_RUNTIME = Tool.file("wasmer-runtime-riscv64", RUNNERS_HINT,
+            RUNNERS_DIR + "riscv64/wasrisc-wasmer");
 
     private Tools() {}
 }

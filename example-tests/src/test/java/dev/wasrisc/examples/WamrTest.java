@@ -1,0 +1,40 @@
+package dev.wasrisc.examples;
+
+import static dev.wasrisc.junit.WasriscAssertions.assertThat;
+
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.junit.PipelineSource;
+import dev.wasrisc.junit.WasriscTest;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/**
+ * Every guest through WAMR's AOT compiler and runtime behaves as it does natively and in the
+ * reference interpreter. WAMR is on no package registry: without the user's wamrc and WAMR source
+ * tree, these cells are skipped with the hint.
+ */
+@WasriscTest
+class WamrTest {
+
+    @ParameterizedTest
+    @PipelineSource(pipelines = "wamr", optLevels = 3, guests = {
+            "c/fibonacci", "c/hello_world", "c/trap", "c/with_import",
+            "go/fibonacci", "go/hello_world", "go/memory_limit", "go/sha256", "go/with_import",
+            "rust/fibonacci", "rust/hello_world", "rust/sha256", "rust/with_import"})
+    void sameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
+        GuestRun run = guest.build(pipeline).run();
+        GuestRun direct = guest.build(Pipeline.of("direct", 2)).run();
+
+        assertThat(run).matchesReference();
+        org.assertj.core.api.Assertions.assertThat(run.stdout()).isEqualTo(direct.stdout());
+    }
+
+    // Go stays out of the in-place cells: wamrc --xip takes up to 9 minutes per Go module.
+    @ParameterizedTest
+    @PipelineSource(pipelines = {"wamr", "wamr_xip"}, optLevels = {0, 3}, guests = {
+            "c/fibonacci", "c/trap", "c/with_import", "rust/sha256", "rust/with_import"})
+    void unoptimisedAndInPlace(Pipeline pipeline, GuestProgram guest) {
+        assertThat(guest.build(pipeline).run()).matchesReference();
+    }
+}

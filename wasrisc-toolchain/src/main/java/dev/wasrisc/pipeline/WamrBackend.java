@@ -1,0 +1,468 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.Target;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * wasm → WAMR AOT (wamrc, github.com/bytecodealliance/wasm-micro-runtime) for riscv64 lp64, run by
+ * WAMR's runtime core built for the bare-metal rv64im platform, into which the module is embedded.
+ * The cell's -O level is wamrc's {@code --opt-level}; the runtime core is always compiled with -O2
+ * (it is the runtime, like the wasmtime runner's release build).
+ *
+ * <p>WAMR is on no package registry: the project only finds a user's {@code wamrc}
+ * ({@link Tools#WAMRC}, on the PATH or {@code -Dwasrisc.tool.wamrc=PATH}) and the WAMR source tree
+ * it was built from ({@link Tools#WAMR_SOURCE}: the tree's {@code core/version.h}, found in the usual
+ * places or where {@code -Dwasrisc.tool.wamr-source=TREE/core/version.h} points). The runtime core's C
+ * files are compiled from that tree with riscv64-unknown-elf-gcc; {@code platform/wamr} is the
+ * project's port of WAMR to the platform (its os_* layer) and the entry point that registers WASI
+ * preview 1 (the platform's WASI core) as native symbols. The custom imports are registered by glue
+ * generated from the module's import section ({@code guest_imports.c}): one native symbol per
+ * imported function, calling its C implementation {@code <module>_<name>}.
+ *
+ * <p>Memory accesses are bounds-checked in software ({@code --bounds-checks=1}): wamrc's default for
+ * 64-bit targets is to leave them to guard pages, which the bare-metal platform does not have.
+ * Linear memory is the platform's linear-memory region, as for the transpiling pipelines.
+ *
+ * <p>Two variants: {@code wamr} loads the module the usual way, copying its code into a writable
+ * and executable region and relocating it there (wamrc's default small code model: the binary lies
+ * in the low 2 GiB, where the absolute relocations fit). {@code wamr_xip} compiles with
+ * {@code --xip} (calls through tables, no LLVM intrinsics) and
+ * {@code --mllvm=-riscv-disable-using-constant-pool-for-large-ints} (without it the code has
+ * relocations, which --xip modules may not have), and runs the code in place, from the text
+ * segment: nothing executes from writable memory, and nothing is copied.
+ */
+public final class WamrBackend implements Backend {
+
+    /** What --xip needs on RISC-V: no constant pools, whose loads would need relocating. */
+    static final List<String> XIP_FLAGS = List.of(
+            "--xip", "--mllvm=-riscv-disable-using-constant-pool-for-large-ints");
+
+    /**
+     * The code wamrc is asked for: rv64im plus A (it emits no atomic instructions for modules
+     * without threads), the soft-float lp64 ABI (floating point through libgcc's routines, which
+     * WAMR's RISC-V relocator resolves), no SIMD (wamrc's default for RISC-V).
+     */
+    static final List<String> TARGET_FLAGS = List.of(
+            "--target=riscv64", "--target-abi=lp64", "--cpu=generic-rv64", "--cpu-features=+i,+m,+a",
+            "--bounds-checks=1");
+
+    /** WAMR's build options, as its CMake build would define them for this configuration. */
+    static final List<String> RUNTIME_DEFINES = List.of(
+            "-DBH_PLATFORM_WASRISC",
+            "-DBUILD_TARGET_RISCV64_LP64",
+            "-DWASM_ENABLE_AOT=1",
+            "-DWASM_ENABLE_INTERP=0",
+            "-DWASM_ENABLE_JIT=0",
+            "-DWASM_ENABLE_FAST_JIT=0",
+            "-DWASM_ENABLE_LIBC_BUILTIN=0",
+            "-DWASM_ENABLE_LIBC_WASI=0",
+            "-DWASM_ENABLE_MULTI_MODULE=0",
+            "-DWASM_ENABLE_SHARED_MEMORY=0",
+            "-DWASM_ENABLE_THREAD_MGR=0",
+            "-DWASM_ENABLE_LIB_PTHREAD=0",
+            "-DWASM_ENABLE_LIB_WASI_THREADS=0",
+            "-DWASM_ENABLE_SIMD=0",
+            "-DWASM_ENABLE_BULK_MEMORY=1",
+            "-DWASM_ENABLE_REF_TYPES=1",
+            "-DWASM_DISABLE_HW_BOUND_CHECK=1",
+            "-DWASM_DISABLE_STACK_HW_BOUND_CHECK=1",
+            "-DWASM_DISABLE_WAKEUP_BLOCKING_OP=1",
+            "-DWASM_ENABLE_AOT_INTRINSICS=1",
+            "-DWASM_ENABLE_QUICK_AOT_ENTRY=1",
+            "-DBH_MALLOC=wasm_runtime_malloc",
+            "-DBH_FREE=wasm_runtime_free");
+
+    /** WAMR's include folders, relative to the source tree. */
+    static final List<String> RUNTIME_INCLUDES = List.of(
+            "core/iwasm/include",
+            "core/iwasm/common",
+            "core/iwasm/aot",
+            "core/shared/utils",
+            "core/shared/mem-alloc",
+            "core/shared/platform/include");
+
+    /** The runtime core's sources, relative to the source tree: AOT loader and runtime, no interpreter. */
+    static final List<String> RUNTIME_SOURCES = List.of(
+            "core/iwasm/common/wasm_runtime_common.c",
+            "core/iwasm/common/wasm_exec_env.c",
+            "core/iwasm/common/wasm_memory.c",
+            "core/iwasm/common/wasm_native.c",
+            "core/iwasm/common/wasm_loader_common.c",
+            "core/iwasm/common/wasm_c_api.c",
+            "core/iwasm/common/arch/invokeNative_riscv.S",
+            "core/iwasm/aot/aot_loader.c",
+            "core/iwasm/aot/aot_runtime.c",
+            "core/iwasm/aot/aot_intrinsic.c",
+            "core/iwasm/aot/arch/aot_reloc_riscv.c",
+            "core/shared/mem-alloc/mem_alloc.c",
+            "core/shared/mem-alloc/ems/ems_alloc.c",
+            "core/shared/mem-alloc/ems/ems_gc.c",
+            "core/shared/mem-alloc/ems/ems_hmu.c",
+            "core/shared/mem-alloc/ems/ems_kfc.c",
+            "core/shared/utils/bh_assert.c",
+            "core/shared/utils/bh_bitmap.c",
+            "core/shared/utils/bh_common.c",
+            "core/shared/utils/bh_hashmap.c",
+            "core/shared/utils/bh_leb128.c",
+            "core/shared/utils/bh_list.c",
+            "core/shared/utils/bh_log.c",
+            "core/shared/utils/bh_vector.c");
+
+    /** The project's WAMR port and entry point, in platform/wamr. */
+    static final List<String> PLATFORM_SOURCES = List.of("wamr_platform.c", "wamr_main.c");
+
+    /** The name wamr_aot.S embeds the module under (.incbin), looked up in the work folder. */
+    static final String AOT_FILE = "guest.aot";
+
+    /** The generated registration of the custom imports, in the work folder. */
+    static final String IMPORTS_FILE = "guest_imports.c";
+
+    /** Import modules whose functions wamr_main.c registers itself. */
+    private static final List<String> WASI_MODULES = List.of("wasi_snapshot_preview1");
+
+    /** AOT_SECTION_TYPE_TEXT in WAMR's aot_runtime.h. */
+    private static final int TEXT_SECTION = 2;
+
+    private final boolean inPlace;
+
+    /** The {@code wamr} pipeline: code loaded and relocated at run time. */
+    public WamrBackend() {
+        this(false);
+    }
+
+    private WamrBackend(boolean inPlace) {
+        this.inPlace = inPlace;
+    }
+
+    /** The {@code wamr_xip} pipeline: code compiled with --xip and run in place. */
+    public static WamrBackend executeInPlace() {
+        return new WamrBackend(true);
+    }
+
+    @Override
+    public String name() {
+        return inPlace ? "wamr_xip" : "wamr";
+    }
+
+    @Override
+    public String description() {
+        return "wasm → WAMR AOT (wamrc, LLVM" + (inPlace ? ", --xip" : "")
+                + ") → WAMR runtime core + picolibc, bare metal" + (inPlace ? ", code run in place" : "");
+    }
+
+    @Override
+    public List<Path> platformInputs(Platform platform) {
+        return List.of(wamrPlatform(platform));
+    }
+
+    @Override
+    public Target target(Language language) {
+        return Target.RV64IM;
+    }
+
+    @Override
+    public List<Tool> tools(Language language) {
+        List<Tool> tools = new ArrayList<>(language.wasmTools());
+        tools.add(Tools.WAMRC);
+        tools.add(Tools.WAMR_SOURCE);
+        tools.addAll(BareMetalGcc.TOOLS);
+        return tools;
+    }
+
+    @Override
+    public void build(BuildContext context) throws IOException {
+        Path wasm = context.guest().language().buildWasm(context);
+        Path work = context.workDir();
+        Path aot = work.resolve(AOT_FILE);
+        context.run("compile AOT", Command.of(context.tool(Tools.WAMRC))
+                .args(TARGET_FLAGS)
+                .args(inPlace ? XIP_FLAGS : List.of())
+                .arg("--opt-level=" + context.optLevel())
+                .arg("-o").arg(aot)
+                .arg(wasm));
+
+        Path imports = work.resolve(IMPORTS_FILE);
+        Files.writeString(imports, importGlue(wasm));
+
+        Platform platform = context.platform();
+        Path wamrPlatform = wamrPlatform(platform);
+        // TREE/core/version.h → TREE
+        Path wamrRoot = context.tool(Tools.WAMR_SOURCE).getParent().getParent();
+
+        List<String> runtimeFlags = new ArrayList<>();
+        runtimeFlags.add("-O2");
+        runtimeFlags.add("-ffile-prefix-map=" + wamrRoot + "=wamr");
+        runtimeFlags.addAll(RUNTIME_DEFINES);
+        runtimeFlags.add("-I" + wamrPlatform);
+        runtimeFlags.add("-I" + platform.wasi());
+        for (String include : RUNTIME_INCLUDES) {
+            runtimeFlags.add("-I" + wamrRoot.resolve(include));
+        }
+
+        List<Path> runtimeSources = new ArrayList<>();
+        for (String source : RUNTIME_SOURCES) {
+            // Where the tools are (the machine or a container): gcc reports a missing file.
+            runtimeSources.add(wamrRoot.resolve(source));
+        }
+        for (String source : PLATFORM_SOURCES) {
+            runtimeSources.add(wamrPlatform.resolve(source));
+        }
+        runtimeSources.add(imports);
+
+        List<Path> objects = new ArrayList<>(context.parallel(runtimeSources,
+                source -> BareMetalGcc.compile(context, "compile runtime", source, runtimeFlags)));
+        objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"),
+                List.of("-I" + platform.wasi())));
+        objects.add(BareMetalGcc.compile(context, "embed AOT module", wamrPlatform.resolve("wamr_aot.S"),
+                List.of("-Wa,-I" + work, "-DWASRISC_WAMR_AOT_PAD=" + aotPadding(aot),
+                        "-DWASRISC_WAMR_XIP=" + (inPlace ? 1 : 0))));
+        BareMetalGcc.link(context, objects);
+    }
+
+    /**
+     * C code that registers the module's imported functions, other than WASI's, as WAMR native
+     * symbols ({@code int wasrisc_wamr_register_imports(void)}, called by wamr_main.c). Each calls
+     * the import's C implementation, named {@code <module>_<name>} as on every pipeline (see
+     * platform/include/wasrisc.h); WebAssembly's i32, i64, f32 and f64 are uint32_t, uint64_t, float
+     * and double, and WAMR's signature letters i, I, f and F.
+     */
+    static String importGlue(Path wasm) throws IOException {
+        Map<String, Map<String, int[][]>> byModule = new LinkedHashMap<>();
+        for (FunctionImport function : functionImports(wasm)) {
+            if (!WASI_MODULES.contains(function.module())) {
+                byModule.computeIfAbsent(function.module(), m -> new LinkedHashMap<>())
+                        .putIfAbsent(function.field(), new int[][] {function.params(), function.results()});
+            }
+        }
+        StringBuilder c = new StringBuilder();
+        c.append("/* Generated by the wamr pipeline (WamrBackend) from the module's imports. */\n");
+        c.append("#include <stdint.h>\n\n#include \"wasm_export.h\"\n\n");
+        StringBuilder register = new StringBuilder();
+        int index = 0;
+        int moduleIndex = 0;
+        for (Map.Entry<String, Map<String, int[][]>> module : byModule.entrySet()) {
+            StringBuilder table = new StringBuilder();
+            for (Map.Entry<String, int[][]> function : module.getValue().entrySet()) {
+                int[] params = function.getValue()[0];
+                int[] results = function.getValue()[1];
+                if (results.length > 1) {
+                    throw new IOException("the import " + module.getKey() + "." + function.getKey()
+                            + " returns several values, which WAMR's native functions cannot");
+                }
+                String result = results.length == 0 ? "void" : cType(results[0], module.getKey(), function.getKey());
+                StringBuilder declared = new StringBuilder();
+                StringBuilder defined = new StringBuilder("wasm_exec_env_t exec_env");
+                StringBuilder passed = new StringBuilder();
+                StringBuilder signature = new StringBuilder("(");
+                for (int i = 0; i < params.length; i++) {
+                    String type = cType(params[i], module.getKey(), function.getKey());
+                    declared.append(i > 0 ? ", " : "").append(type);
+                    defined.append(", ").append(type).append(" p").append(i);
+                    passed.append(i > 0 ? ", " : "").append("p").append(i);
+                    signature.append(signatureLetter(params[i]));
+                }
+                signature.append(')');
+                if (results.length == 1) {
+                    signature.append(signatureLetter(results[0]));
+                }
+                String symbol = module.getKey() + "_" + function.getKey();
+                c.append(result).append(" wasrisc_import_").append(index).append('(')
+                        .append(declared.length() == 0 ? "void" : declared).append(") __asm__(")
+                        .append(cString(symbol)).append(");\n\n");
+                c.append("static ").append(result).append("\nwasrisc_native_").append(index).append('(')
+                        .append(defined).append(")\n{\n    (void)exec_env;\n    ")
+                        .append(results.length == 0 ? "" : "return ").append("wasrisc_import_").append(index)
+                        .append('(').append(passed).append(");\n}\n\n");
+                table.append("    { ").append(cString(function.getKey())).append(", (void *)wasrisc_native_")
+                        .append(index).append(", ").append(cString(signature.toString())).append(", NULL },\n");
+                index++;
+            }
+            c.append("static NativeSymbol wasrisc_natives_").append(moduleIndex).append("[] = {\n").append(table)
+                    .append("};\n\n");
+            register.append("    if (!wasm_runtime_register_natives(").append(cString(module.getKey()))
+                    .append(", wasrisc_natives_").append(moduleIndex).append(", ")
+                    .append(module.getValue().size()).append(")) {\n        return 0;\n    }\n");
+            moduleIndex++;
+        }
+        c.append("int\nwasrisc_wamr_register_imports(void)\n{\n").append(register).append("    return 1;\n}\n");
+        return c.toString();
+    }
+
+    /** One imported function: its names and its value types (as their binary codes). */
+    record FunctionImport(String module, String field, int[] params, int[] results) {}
+
+    /** The module's imported functions with their types, from its type and import sections. */
+    static List<FunctionImport> functionImports(Path wasm) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(wasm)).order(ByteOrder.LITTLE_ENDIAN);
+        if (in.remaining() < 8 || in.getInt() != 0x6d736100 /* "\0asm" */) {
+            throw new IOException(wasm + " is not a WebAssembly binary");
+        }
+        in.getInt(); // version
+        List<int[][]> types = new ArrayList<>();
+        List<FunctionImport> functions = new ArrayList<>();
+        while (in.hasRemaining()) {
+            int id = in.get() & 0xff;
+            int size = (int) leb(in);
+            int end = in.position() + size;
+            if (id == 1) {
+                long count = leb(in);
+                for (long i = 0; i < count; i++) {
+                    int form = in.get() & 0xff;
+                    if (form != 0x60) {
+                        throw new IOException("type of form 0x" + Integer.toHexString(form) + " in " + wasm
+                                + " (only function types are supported)");
+                    }
+                    int[] params = valueTypes(in);
+                    int[] results = valueTypes(in);
+                    types.add(new int[][] {params, results});
+                }
+            } else if (id == 2) {
+                long count = leb(in);
+                for (long i = 0; i < count; i++) {
+                    String module = name(in);
+                    String field = name(in);
+                    int kind = in.get() & 0xff;
+                    switch (kind) {
+                        case 0 -> {
+                            int[][] type = types.get((int) leb(in));
+                            functions.add(new FunctionImport(module, field, type[0], type[1]));
+                        }
+                        case 1 -> { // table: reference type, limits
+                            in.get();
+                            limits(in);
+                        }
+                        case 2 -> limits(in);
+                        case 3 -> { // global: value type, mutability
+                            in.get();
+                            in.get();
+                        }
+                        case 4 -> { // tag: attribute, type index
+                            in.get();
+                            leb(in);
+                        }
+                        default -> throw new IOException("import of unknown kind " + kind + " in " + wasm);
+                    }
+                }
+                break; // nothing after the import section matters
+            }
+            in.position(end);
+        }
+        return functions;
+    }
+
+    private static String cType(int valueType, String module, String field) throws IOException {
+        return switch (valueType) {
+            case 0x7f -> "uint32_t";
+            case 0x7e -> "uint64_t";
+            case 0x7d -> "float";
+            case 0x7c -> "double";
+            default -> throw new IOException("the import " + module + "." + field + " has a value of type 0x"
+                    + Integer.toHexString(valueType) + ", which the wamr pipeline cannot pass to C");
+        };
+    }
+
+    private static char signatureLetter(int valueType) {
+        return switch (valueType) {
+            case 0x7f -> 'i';
+            case 0x7e -> 'I';
+            case 0x7d -> 'f';
+            default -> 'F';
+        };
+    }
+
+    private static int[] valueTypes(ByteBuffer in) {
+        int[] types = new int[(int) leb(in)];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = in.get() & 0xff;
+        }
+        return types;
+    }
+
+    private static void limits(ByteBuffer in) {
+        int flags = in.get() & 0xff;
+        leb(in);
+        if ((flags & 1) != 0) {
+            leb(in);
+        }
+    }
+
+    private static String name(ByteBuffer in) {
+        byte[] bytes = new byte[(int) leb(in)];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static long leb(ByteBuffer in) {
+        long result = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = in.get();
+            result |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return result;
+    }
+
+    /** A C string literal: printable ASCII as it is, every other byte as an octal escape. */
+    private static String cString(String text) {
+        StringBuilder literal = new StringBuilder("\"");
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int v = b & 0xff;
+            if (v == '"' || v == '\\') {
+                literal.append('\\').append((char) v);
+            } else if (v >= 0x20 && v < 0x7f) {
+                literal.append((char) v);
+            } else {
+                literal.append(String.format("\\%03o", v));
+            }
+        }
+        return literal.append('"').toString();
+    }
+
+    /**
+     * The padding wamr_aot.S puts before the module (0 or 4) so that its text section starts
+     * 8-aligned: WAMR's loader copies the code out of the module, and picolibc's memcpy copies
+     * byte by byte when source and destination disagree modulo 8 (a Go module's 20 MB of code
+     * would cost about 90 million instructions more). The file is a magic and a version (4 bytes
+     * each), then sections at 4-byte alignment: type and size (u32, little-endian), then the body.
+     */
+    static int aotPadding(Path aot) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(aot.toFile(), "r")) {
+            long length = file.length();
+            long offset = 8;
+            while (true) {
+                offset = (offset + 3) & ~3L;
+                if (offset + 8 > length) {
+                    return 0;
+                }
+                file.seek(offset);
+                int type = Integer.reverseBytes(file.readInt());
+                long size = Integer.toUnsignedLong(Integer.reverseBytes(file.readInt()));
+                long body = offset + 8;
+                if (type == TEXT_SECTION) {
+                    return body % 8 == 0 ? 0 : 4;
+                }
+                offset = body + size;
+            }
+        }
+    }
+
+    private static Path wamrPlatform(Platform platform) {
+        return platform.dir().resolve("wamr");
+    }
+}
