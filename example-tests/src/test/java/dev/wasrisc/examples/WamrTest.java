@@ -3,7 +3,6 @@ package dev.wasrisc.examples;
 import static dev.wasrisc.junit.WasriscAssertions.assertThat;
 
 import dev.wasrisc.GuestProgram;
-import dev.wasrisc.GuestRun;
 import dev.wasrisc.Pipeline;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.WasriscTest;
@@ -23,11 +22,7 @@ class WamrTest {
             "go/fibonacci", "go/hello_world", "go/memory_limit", "go/sha256", "go/with_import",
             "rust/fibonacci", "rust/hello_world", "rust/sha256", "rust/with_import"})
     void sameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
-        GuestRun run = guest.build(pipeline).run();
-        GuestRun direct = guest.build(Pipeline.of("direct", 2)).run();
-
-        assertThat(run).matchesReference();
-        org.assertj.core.api.Assertions.assertThat(run.stdout()).isEqualTo(direct.stdout());
+        SameAsDirect.check(pipeline, guest);
     }
 
     // Go stays out of the in-place cells: wamrc --xip takes up to 9 minutes per Go module.
