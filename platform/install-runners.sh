@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Opt-in installer step for the runtime pipelines (wasmtime): builds the project's runners
+# Opt-in installer step for the runtime pipelines (wasmtime, wasmer): builds the project's runners
 # (platform/runners/*, which depend on the runtime's crates from crates.io) twice each,
 # for the host (to precompile modules for riscv64) and statically for riscv64gc-unknown-linux-gnu
 # (to run them under qemu), with Debian's rustc-web and -Zbuild-std. Slow (tens of minutes on 2
@@ -8,8 +8,8 @@
 #   platform/install-runners.sh [RUNNER...]     (default: every folder in platform/runners)
 #
 # Installs into /usr/local/lib/wasrisc/runners/{host,riscv64}/, where the Java side looks. With
-# WASRISC_RUNNERS_DIR elsewhere, point -Dwasrisc.tool.wasmtime-precompiler=... and
-# -Dwasrisc.tool.wasmtime-runtime-riscv64=... at the files. Idempotent: cargo rebuilds only what changed.
+# WASRISC_RUNNERS_DIR elsewhere, point -Dwasrisc.tool.{wasmtime,wasmer}-precompiler=... and
+# -Dwasrisc.tool.{wasmtime,wasmer}-runtime-riscv64=... at the files. Idempotent: cargo rebuilds only what changed.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
