@@ -83,7 +83,7 @@ public final class W2c2Backend implements Backend {
 
     @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(W2c2Glue.class);
+        return List.of(W2c2Glue.class, WasmModule.class);
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class W2c2Backend implements Backend {
         Path work = context.workDir();
         // w2c2 names the module after the wasm file; the language's module.wasm stays for the cache entry.
         Path wasm = Files.copy(context.guest().language().buildWasm(context), work.resolve(MODULE + ".wasm"));
-        W2c2Glue.ModuleInfo module = W2c2Glue.read(wasm);
+        WasmModule module = WasmModule.read(wasm);
 
         Command.Builder transpile = Command.of(context.tool(Tools.W2C2)).arg("-m");
         int parts = context.parallelism();

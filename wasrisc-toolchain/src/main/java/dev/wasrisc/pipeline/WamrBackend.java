@@ -3,18 +3,18 @@ package dev.wasrisc.pipeline;
 import dev.wasrisc.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.Language;
+import dev.wasrisc.pipeline.WasmModule.ValueType;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -184,6 +184,11 @@ public final class WamrBackend implements Backend {
     }
 
     @Override
+    public List<Class<?>> recipeHelpers() {
+        return List.of(WasmModule.class);
+    }
+
+    @Override
     public void build(BuildContext context) throws IOException {
         Path wasm = context.guest().language().buildWasm(context);
         Path work = context.workDir();
@@ -241,11 +246,12 @@ public final class WamrBackend implements Backend {
      * and double, and WAMR's signature letters i, I, f and F.
      */
     static String importGlue(Path wasm) throws IOException {
-        Map<String, Map<String, int[][]>> byModule = new LinkedHashMap<>();
-        for (FunctionImport function : functionImports(wasm)) {
+        // By module and field: Go imports some functions twice, WAMR registers each once.
+        Map<String, Map<String, WasmModule.FunctionImport>> byModule = new LinkedHashMap<>();
+        for (WasmModule.FunctionImport function : WasmModule.read(wasm).functionImports()) {
             if (!WASI_MODULES.contains(function.module())) {
                 byModule.computeIfAbsent(function.module(), m -> new LinkedHashMap<>())
-                        .putIfAbsent(function.field(), new int[][] {function.params(), function.results()});
+                        .putIfAbsent(function.field(), function);
             }
         }
         StringBuilder c = new StringBuilder();
@@ -254,30 +260,30 @@ public final class WamrBackend implements Backend {
         StringBuilder register = new StringBuilder();
         int index = 0;
         int moduleIndex = 0;
-        for (Map.Entry<String, Map<String, int[][]>> module : byModule.entrySet()) {
+        for (Map.Entry<String, Map<String, WasmModule.FunctionImport>> module : byModule.entrySet()) {
             StringBuilder table = new StringBuilder();
-            for (Map.Entry<String, int[][]> function : module.getValue().entrySet()) {
-                int[] params = function.getValue()[0];
-                int[] results = function.getValue()[1];
-                if (results.length > 1) {
+            for (Map.Entry<String, WasmModule.FunctionImport> function : module.getValue().entrySet()) {
+                List<ValueType> params = function.getValue().params();
+                List<ValueType> results = function.getValue().results();
+                if (results.size() > 1) {
                     throw new IOException("the import " + module.getKey() + "." + function.getKey()
                             + " returns several values, which WAMR's native functions cannot");
                 }
-                String result = results.length == 0 ? "void" : cType(results[0], module.getKey(), function.getKey());
+                String result = results.isEmpty() ? "void" : cType(results.get(0), module.getKey(), function.getKey());
                 StringBuilder declared = new StringBuilder();
                 StringBuilder defined = new StringBuilder("wasm_exec_env_t exec_env");
                 StringBuilder passed = new StringBuilder();
                 StringBuilder signature = new StringBuilder("(");
-                for (int i = 0; i < params.length; i++) {
-                    String type = cType(params[i], module.getKey(), function.getKey());
+                for (int i = 0; i < params.size(); i++) {
+                    String type = cType(params.get(i), module.getKey(), function.getKey());
                     declared.append(i > 0 ? ", " : "").append(type);
                     defined.append(", ").append(type).append(" p").append(i);
                     passed.append(i > 0 ? ", " : "").append("p").append(i);
-                    signature.append(signatureLetter(params[i]));
+                    signature.append(signatureLetter(params.get(i)));
                 }
                 signature.append(')');
-                if (results.length == 1) {
-                    signature.append(signatureLetter(results[0]));
+                if (results.size() == 1) {
+                    signature.append(signatureLetter(results.get(0)));
                 }
                 String symbol = module.getKey() + "_" + function.getKey();
                 c.append(result).append(" wasrisc_import_").append(index).append('(')
@@ -285,7 +291,7 @@ public final class WamrBackend implements Backend {
                         .append(cString(symbol)).append(");\n\n");
                 c.append("static ").append(result).append("\nwasrisc_native_").append(index).append('(')
                         .append(defined).append(")\n{\n    (void)exec_env;\n    ")
-                        .append(results.length == 0 ? "" : "return ").append("wasrisc_import_").append(index)
+                        .append(results.isEmpty() ? "" : "return ").append("wasrisc_import_").append(index)
                         .append('(').append(passed).append(");\n}\n\n");
                 table.append("    { ").append(cString(function.getKey())).append(", (void *)wasrisc_native_")
                         .append(index).append(", ").append(cString(signature.toString())).append(", NULL },\n");
@@ -302,120 +308,25 @@ public final class WamrBackend implements Backend {
         return c.toString();
     }
 
-    /** One imported function: its names and its value types (as their binary codes). */
-    record FunctionImport(String module, String field, int[] params, int[] results) {}
-
-    /** The module's imported functions with their types, from its type and import sections. */
-    static List<FunctionImport> functionImports(Path wasm) throws IOException {
-        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(wasm)).order(ByteOrder.LITTLE_ENDIAN);
-        if (in.remaining() < 8 || in.getInt() != 0x6d736100 /* "\0asm" */) {
-            throw new IOException(wasm + " is not a WebAssembly binary");
-        }
-        in.getInt(); // version
-        List<int[][]> types = new ArrayList<>();
-        List<FunctionImport> functions = new ArrayList<>();
-        while (in.hasRemaining()) {
-            int id = in.get() & 0xff;
-            int size = (int) leb(in);
-            int end = in.position() + size;
-            if (id == 1) {
-                long count = leb(in);
-                for (long i = 0; i < count; i++) {
-                    int form = in.get() & 0xff;
-                    if (form != 0x60) {
-                        throw new IOException("type of form 0x" + Integer.toHexString(form) + " in " + wasm
-                                + " (only function types are supported)");
-                    }
-                    int[] params = valueTypes(in);
-                    int[] results = valueTypes(in);
-                    types.add(new int[][] {params, results});
-                }
-            } else if (id == 2) {
-                long count = leb(in);
-                for (long i = 0; i < count; i++) {
-                    String module = name(in);
-                    String field = name(in);
-                    int kind = in.get() & 0xff;
-                    switch (kind) {
-                        case 0 -> {
-                            int[][] type = types.get((int) leb(in));
-                            functions.add(new FunctionImport(module, field, type[0], type[1]));
-                        }
-                        case 1 -> { // table: reference type, limits
-                            in.get();
-                            limits(in);
-                        }
-                        case 2 -> limits(in);
-                        case 3 -> { // global: value type, mutability
-                            in.get();
-                            in.get();
-                        }
-                        case 4 -> { // tag: attribute, type index
-                            in.get();
-                            leb(in);
-                        }
-                        default -> throw new IOException("import of unknown kind " + kind + " in " + wasm);
-                    }
-                }
-                break; // nothing after the import section matters
-            }
-            in.position(end);
-        }
-        return functions;
-    }
-
-    private static String cType(int valueType, String module, String field) throws IOException {
+    private static String cType(ValueType valueType, String module, String field) throws IOException {
         return switch (valueType) {
-            case 0x7f -> "uint32_t";
-            case 0x7e -> "uint64_t";
-            case 0x7d -> "float";
-            case 0x7c -> "double";
-            default -> throw new IOException("the import " + module + "." + field + " has a value of type 0x"
-                    + Integer.toHexString(valueType) + ", which the wamr pipeline cannot pass to C");
+            case I32 -> "uint32_t";
+            case I64 -> "uint64_t";
+            case F32 -> "float";
+            case F64 -> "double";
+            default -> throw new IOException("the import " + module + "." + field + " has a value of type "
+                    + valueType.name().toLowerCase(Locale.ROOT) + ", which the wamr pipeline cannot pass to C");
         };
     }
 
-    private static char signatureLetter(int valueType) {
+    /** Called for the types cType accepts only. */
+    private static char signatureLetter(ValueType valueType) {
         return switch (valueType) {
-            case 0x7f -> 'i';
-            case 0x7e -> 'I';
-            case 0x7d -> 'f';
+            case I32 -> 'i';
+            case I64 -> 'I';
+            case F32 -> 'f';
             default -> 'F';
         };
-    }
-
-    private static int[] valueTypes(ByteBuffer in) {
-        int[] types = new int[(int) leb(in)];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = in.get() & 0xff;
-        }
-        return types;
-    }
-
-    private static void limits(ByteBuffer in) {
-        int flags = in.get() & 0xff;
-        leb(in);
-        if ((flags & 1) != 0) {
-            leb(in);
-        }
-    }
-
-    private static String name(ByteBuffer in) {
-        byte[] bytes = new byte[(int) leb(in)];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static long leb(ByteBuffer in) {
-        long result = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = in.get();
-            result |= (long) (b & 0x7f) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return result;
     }
 
     /** A C string literal: printable ASCII as it is, every other byte as an octal escape. */

@@ -1,15 +1,13 @@
 package dev.wasrisc.pipeline;
 
+import static dev.wasrisc.pipeline.WasmModule.ValueType.I32;
+import static dev.wasrisc.pipeline.WasmModule.ValueType.I64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.wasrisc.pipeline.WasmModule.ValueType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The glue is generated from the header w2c2 (commit 2a31254) writes with -m; this is such a header, abridged. */
 class W2c2GlueTest {
@@ -37,10 +35,11 @@ class W2c2GlueTest {
             #endif
             """;
 
-    private static final W2c2Glue.ModuleInfo MODULE = new W2c2Glue.ModuleInfo(List.of(
-            new W2c2Glue.FunctionImport("testmodule", "testfunc"),
-            new W2c2Glue.FunctionImport("wasi_snapshot_preview1", "fd_seek"),
-            new W2c2Glue.FunctionImport("wasi_snapshot_preview1", "proc_exit")), List.of(), 40);
+    private static final WasmModule MODULE = new WasmModule(List.of(
+            function("testmodule", "testfunc", List.of(I32, I32), List.of(I32)),
+            function("testmodule", "testfunc", List.of(I32, I32), List.of(I32)), // Go imports some twice
+            function("wasi_snapshot_preview1", "fd_seek", List.of(I32, I64, I32, I32), List.of(I32)),
+            function("wasi_snapshot_preview1", "proc_exit", List.of(I32), List.of())), List.of(), 40);
 
     @Test
     void escapesNamesAsW2c2Does() {
@@ -63,11 +62,12 @@ class W2c2GlueTest {
                 .contains("return testmodule_testfunc(a0, a1);")
                 .contains("guestInstantiate(&instance, NULL);")
                 .contains("guest__start(&instance);");
+        assertThat(glue.split("U32 guest_testmodule__testfunc\\(", -1)).as("one adapter per import").hasSize(2);
     }
 
     @Test
     void anImportTheHeaderDoesNotDeclareNamesTheW2c2Version() {
-        var module = new W2c2Glue.ModuleInfo(List.of(new W2c2Glue.FunctionImport("env", "missing")), List.of(), 1);
+        var module = new WasmModule(List.of(function("env", "missing", List.of(), List.of())), List.of(), 1);
 
         assertThatThrownBy(() -> W2c2Glue.generate(module, HEADER, "guest"))
                 .hasMessageContaining("guest_env__missing")
@@ -76,48 +76,15 @@ class W2c2GlueTest {
     }
 
     @Test
-    void readsFunctionImportsOnceAndReportsOtherImports(@TempDir Path dir) throws Exception {
-        ByteArrayOutputStream imports = new ByteArrayOutputStream();
-        imports.write(4); // count
-        functionImport(imports, "testmodule", "testfunc");
-        functionImport(imports, "testmodule", "testfunc"); // Go imports some twice
-        functionImport(imports, "wasi_snapshot_preview1", "fd_write");
-        name(imports, "env");
-        name(imports, "memory");
-        imports.write(new byte[] {2, 0, 1}); // memory, limits: min 1
-        ByteArrayOutputStream wasm = new ByteArrayOutputStream();
-        wasm.write(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        section(wasm, 2, imports.toByteArray());
-        section(wasm, 3, new byte[] {3, 0, 0, 0}); // three defined functions
-        Path file = Files.write(dir.resolve("m.wasm"), wasm.toByteArray());
+    void onlyFunctionImportsAreSupported() {
+        var module = new WasmModule(List.of(), List.of("memory 'env' 'memory'"), 1);
 
-        W2c2Glue.ModuleInfo module = W2c2Glue.read(file);
-
-        assertThat(module.functionImports()).containsExactly(
-                new W2c2Glue.FunctionImport("testmodule", "testfunc"),
-                new W2c2Glue.FunctionImport("wasi_snapshot_preview1", "fd_write"));
-        assertThat(module.otherImports()).containsExactly("memory 'env' 'memory'");
-        assertThat(module.definedFunctions()).isEqualTo(3);
         assertThatThrownBy(() -> W2c2Glue.generate(module, HEADER, "guest"))
                 .hasMessageContaining("imports memory 'env' 'memory'");
     }
 
-    private static void functionImport(ByteArrayOutputStream out, String module, String field) {
-        name(out, module);
-        name(out, field);
-        out.write(0); // function
-        out.write(0); // type index
-    }
-
-    private static void name(ByteArrayOutputStream out, String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static void section(ByteArrayOutputStream out, int id, byte[] content) {
-        out.write(id);
-        out.write(content.length);
-        out.writeBytes(content);
+    private static WasmModule.FunctionImport function(String module, String field, List<ValueType> params,
+            List<ValueType> results) {
+        return new WasmModule.FunctionImport(module, field, params, results);
     }
 }
