@@ -7,9 +7,13 @@
 #
 #   platform/install-runners.sh [RUNNER...]     (default: every folder in platform/runners)
 #
+# wasmer gets a third build, wasrisc-wasmer-llvm on the host, with wasmer's LLVM compiler: it links
+# LLVM 22 statically, from Debian's llvm-22-dev (bookworm-security), which this step installs.
+#
 # Installs into /usr/local/lib/wasrisc/runners/{host,riscv64}/, where the Java side looks. With
 # WASRISC_RUNNERS_DIR elsewhere, point -Dwasrisc.tool.{wasmtime,wasmer}-precompiler=... and
-# -Dwasrisc.tool.{wasmtime,wasmer}-runtime-riscv64=... at the files. Idempotent: cargo rebuilds only what changed.
+# -Dwasrisc.tool.{wasmtime,wasmer}-runtime-riscv64=... and -Dwasrisc.tool.wasmer-llvm-precompiler=...
+# at the files. Idempotent: cargo rebuilds only what changed.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -46,6 +50,15 @@ for runner in "${runners[@]}"; do
   $sudo mkdir -p "$dest/host" "$dest/riscv64"
   # install(1) writes a new file and renames it: a runner in use is never half-written.
   $sudo install -m 755 "$target_dir/$runner/release/wasrisc-$runner" "$dest/host/wasrisc-$runner"
+  if [ "$runner" = wasmer ]; then
+    # A build of its own, so that the Cranelift runner never needs LLVM. Both builds write
+    # release/wasrisc-wasmer: each is installed before the next one starts.
+    "$here/install-toolchain.sh" --quiet llvm-22-dev libpolly-22-dev
+    echo "install-runners: building wasrisc-wasmer-llvm for the host (wasmer's LLVM compiler, LLVM 22)" >&2
+    LLVM_SYS_221_PREFIX=/usr/lib/llvm-22 /usr/bin/cargo build --release --locked -j "$jobs" \
+        --manifest-path "$crate/Cargo.toml" --target-dir "$target_dir/$runner" --features precompile-llvm
+    $sudo install -m 755 "$target_dir/$runner/release/wasrisc-$runner" "$dest/host/wasrisc-$runner-llvm"
+  fi
   $sudo install -m 755 "$target_dir/$runner/riscv64gc-unknown-linux-gnu/release/wasrisc-$runner" \
       "$dest/riscv64/wasrisc-$runner"
   echo "install-runners: wasrisc-$runner installed in $dest/{host,riscv64} after $(( $(date +%s) - start )) s" >&2

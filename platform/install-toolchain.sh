@@ -3,11 +3,13 @@
 # checks each package and installs only what is missing, so the README's commands can call it on
 # every run. Needs root or sudo for apt-get.
 #
-#   platform/install-toolchain.sh [--quiet]
+#   platform/install-toolchain.sh [--quiet] [PACKAGE...]
+#
+# PACKAGEs are installed besides the default list (install-runners.sh asks for what a runner needs).
 set -euo pipefail
 
 quiet=false
-[ "${1:-}" = "--quiet" ] && quiet=true
+[ "${1:-}" = "--quiet" ] && { quiet=true; shift; }
 say() { $quiet || echo "install-toolchain: $*"; }
 
 # package            what needs it
@@ -28,6 +30,7 @@ packages=(
   rust-web-src                   #   std's sources
   maven                          # builds the Java code
   openjdk-17-jdk-headless        # runs it
+  "$@"
 )
 
 missing=()

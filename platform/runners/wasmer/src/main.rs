@@ -1,7 +1,8 @@
 //! The wasmer pipeline's runner.
 //!
-//!   wasrisc-wasmer compile [--opt-level N] MODULE.wasm OUT.bin   (host build, feature precompile)
-//!   wasrisc-wasmer run MODULE.bin [ARGS...]                      (riscv64 build, under qemu)
+//!   wasrisc-wasmer compile [--compiler cranelift|llvm] [--opt-level N] MODULE.wasm OUT.bin
+//!                                             (host build: feature precompile, or precompile-llvm for llvm)
+//!   wasrisc-wasmer run MODULE.bin [ARGS...]   (riscv64 build, under qemu)
 //!
 //! What the guest sees matches the platform's other pipelines: argv[0] "guest", no environment,
 //! no preopened folders, inherited stdio, and `testmodule.testfunc` as platform/imports/testmodule.c
@@ -24,7 +25,9 @@ fn main() {
     let result = match args.get(1).map(String::as_str) {
         Some("compile") => compile(&args[2..]),
         Some("run") => run(&args[2..]),
-        _ => Err("usage: wasrisc-wasmer compile [--opt-level N] IN.wasm OUT.bin | run MODULE.bin [ARGS...]".into()),
+        _ => Err("usage: wasrisc-wasmer compile [--compiler cranelift|llvm] [--opt-level N] IN.wasm OUT.bin \
+                  | run MODULE.bin [ARGS...]"
+            .into()),
     };
     if let Err(error) = result {
         eprintln!("wasrisc-wasmer: {error}");
@@ -35,23 +38,58 @@ fn main() {
 #[cfg(feature = "precompile")]
 fn compile(args: &[String]) -> Result<()> {
     use std::str::FromStr;
-    use wasmer::sys::{Cranelift, CraneliftOptLevel, CpuFeature, EngineBuilder, Target, Triple};
+    use wasmer::sys::{CpuFeature, EngineBuilder, Target, Triple};
 
-    let (opt_level, files) = match args {
-        [flag, level, rest @ ..] if flag == "--opt-level" => (level.parse::<u8>()?, rest),
-        rest => (2, rest),
-    };
+    let mut compiler = "cranelift";
+    let mut opt_level = 2u8;
+    let mut files = args;
+    loop {
+        match files {
+            [flag, value, rest @ ..] if flag == "--compiler" => (compiler, files) = (value.as_str(), rest),
+            [flag, value, rest @ ..] if flag == "--opt-level" => (opt_level, files) = (value.parse()?, rest),
+            _ => break,
+        }
+    }
     let [input, output] = files else {
-        return Err("compile takes IN.wasm OUT.bin".into());
+        return Err("compile takes [--compiler cranelift|llvm] [--opt-level N] IN.wasm OUT.bin".into());
     };
-    let mut compiler = Cranelift::new();
-    compiler.opt_level(if opt_level == 0 { CraneliftOptLevel::None } else { CraneliftOptLevel::Speed });
     // rv64gc without further extensions: wasmer has no riscv64 CPU features to set.
     let target = Target::new(Triple::from_str(TARGET).map_err(|e| format!("{TARGET}: {e:?}"))?, CpuFeature::set());
-    let engine: Engine = EngineBuilder::new(compiler).set_target(Some(target)).into();
+    let builder = match compiler {
+        "cranelift" => {
+            use wasmer::sys::{Cranelift, CraneliftOptLevel};
+            let mut cranelift = Cranelift::new();
+            cranelift.opt_level(if opt_level == 0 { CraneliftOptLevel::None } else { CraneliftOptLevel::Speed });
+            EngineBuilder::new(cranelift)
+        }
+        "llvm" => llvm(opt_level)?,
+        other => return Err(format!("unknown compiler '{other}' (cranelift or llvm)").into()),
+    };
+    let engine: Engine = builder.set_target(Some(target)).into();
     let module = Module::new(&engine, std::fs::read(input)?)?;
     module.serialize_to_file(output)?;
     Ok(())
+}
+
+#[cfg(feature = "precompile-llvm")]
+fn llvm(opt_level: u8) -> Result<wasmer::sys::EngineBuilder> {
+    use wasmer::sys::{LLVMOptLevel, LLVM};
+    let mut llvm = LLVM::new();
+    llvm.opt_level(match opt_level {
+        0 => LLVMOptLevel::None,
+        1 => LLVMOptLevel::Less,
+        2 => LLVMOptLevel::Default,
+        _ => LLVMOptLevel::Aggressive,
+    });
+    Ok(wasmer::sys::EngineBuilder::new(llvm))
+}
+
+#[cfg(all(feature = "precompile", not(feature = "precompile-llvm")))]
+fn llvm(_opt_level: u8) -> Result<wasmer::sys::EngineBuilder> {
+    // LLVM is a separate build: it links LLVM 22 statically, which the Cranelift build must not need.
+    Err("this build has no LLVM compiler; platform/install-runners.sh builds one (--features precompile-llvm) \
+         as wasrisc-wasmer-llvm"
+        .into())
 }
 
 #[cfg(not(feature = "precompile"))]

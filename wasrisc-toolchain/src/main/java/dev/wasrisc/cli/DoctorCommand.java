@@ -37,8 +37,9 @@ final class DoctorCommand {
         boolean allAvailable = true;
         Set<Tool> tools = new LinkedHashSet<>();
         tools.add(Tools.HOST_CC);
+        int nameWidth = Pipelines.all().stream().mapToInt(backend -> backend.name().length()).max().orElse(1);
         for (Backend backend : Pipelines.all()) {
-            out.printf("  %-8s %s%n", backend.name(), backend.description());
+            out.printf("  %-" + nameWidth + "s %s%n", backend.name(), backend.description());
             for (Language language : Languages.ALL) {
                 List<Tool> needed = backend.tools(language);
                 tools.addAll(needed);

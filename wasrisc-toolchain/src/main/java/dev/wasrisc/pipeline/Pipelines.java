@@ -15,6 +15,7 @@ public final class Pipelines {
             new Wasm2cBackend(),
             new WasmtimeBackend(),
             new WasmerBackend(),
+            new WasmerLlvmBackend(),
             new W2c2Backend(),
             new WamrBackend(),
             WamrBackend.executeInPlace());
@@ -30,7 +31,8 @@ public final class Pipelines {
      * cell. Kept apart from the default matrix because tests without attributes should not grow a
      * column whenever a pipeline is added.
      */
-    private static final List<String> BENCH_EXTRA_CELLS = List.of("wasmtime-O2", "wasmer-O2", "w2c2-O2", "wamr-O3");
+    private static final List<String> BENCH_EXTRA_CELLS = List.of("wasmtime-O2", "wasmer-O2", "wasmer_llvm-O2",
+            "w2c2-O2", "wamr-O3");
 
     private Pipelines() {}
 

@@ -10,22 +10,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A pipeline through a WebAssembly runtime that precompiles (wasmtime, wasmer): the project's runner
  * for the runtime ({@code platform/runners}) precompiles the module on the host for
  * riscv64gc-unknown-linux-gnu, and its riscv64 build is the binary qemu runs, loading the precompiled module
- * ({@code run module.cwasm ARGS}). The -O level maps to Cranelift's: 0 is {@code none}, 1 and above
- * {@code speed}.
+ * ({@code run module.cwasm ARGS}). The runner maps the -O level to its compiler's: Cranelift's 0 is
+ * {@code none}, 1 and above {@code speed}; LLVM's 0..3 are its own.
  */
 abstract class PrecompiledRuntimeBackend implements Backend {
 
     private final String name;
+    private final String runtimeName;
+    private final String compiler;
     private final Tool precompiler;
     private final Tool runtime;
 
-    PrecompiledRuntimeBackend(String name, Tool precompiler, Tool runtime) {
+    /**
+     * @param compiler the runner's {@code --compiler} value, or null for a runner with one compiler
+     *     (Cranelift)
+     */
+    PrecompiledRuntimeBackend(String name, String runtimeName, String compiler, Tool precompiler, Tool runtime) {
         this.name = name;
+        this.runtimeName = runtimeName;
+        this.compiler = compiler;
         this.precompiler = precompiler;
         this.runtime = runtime;
     }
@@ -37,7 +46,8 @@ abstract class PrecompiledRuntimeBackend implements Backend {
 
     @Override
     public String description() {
-        return "wasm → " + name + " Cranelift, precompiled for riscv64, run by " + name + " on riscv64 Linux";
+        return "wasm → " + runtimeName + " " + (compiler == null ? "Cranelift" : compiler.toUpperCase(Locale.ROOT))
+                + ", precompiled for riscv64, run by " + runtimeName + " on riscv64 Linux";
     }
 
     @Override
@@ -64,7 +74,9 @@ abstract class PrecompiledRuntimeBackend implements Backend {
         Path wasm = context.guest().language().buildWasm(context);
         Path precompiled = context.output().getParent().resolve("module.cwasm");
         context.run("precompile for riscv64", Command.of(context.tool(precompiler))
-                .arg("compile").arg("--opt-level").arg(Integer.toString(context.optLevel()))
+                .arg("compile")
+                .args(compiler == null ? List.of() : List.of("--compiler", compiler))
+                .arg("--opt-level").arg(Integer.toString(context.optLevel()))
                 .arg(wasm).arg(precompiled));
         // The runtime is the same for every guest: the entry links to it rather than copying it.
         // Its hash is in the cache key, so a reinstalled runtime makes new entries.

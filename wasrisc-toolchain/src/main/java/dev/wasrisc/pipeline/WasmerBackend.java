@@ -6,6 +6,6 @@ import dev.wasrisc.tool.Tools;
 public final class WasmerBackend extends PrecompiledRuntimeBackend {
 
     public WasmerBackend() {
-        super("wasmer", Tools.WASMER_PRECOMPILER, Tools.WASMER_RUNTIME);
+        super("wasmer", "wasmer", null, Tools.WASMER_PRECOMPILER, Tools.WASMER_RUNTIME);
     }
 }

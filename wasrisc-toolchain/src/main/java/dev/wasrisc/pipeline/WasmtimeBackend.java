@@ -6,6 +6,6 @@ import dev.wasrisc.tool.Tools;
 public final class WasmtimeBackend extends PrecompiledRuntimeBackend {
 
     public WasmtimeBackend() {
-        super("wasmtime", Tools.WASMTIME_PRECOMPILER, Tools.WASMTIME_RUNTIME);
+        super("wasmtime", "wasmtime", null, Tools.WASMTIME_PRECOMPILER, Tools.WASMTIME_RUNTIME);
     }
 }

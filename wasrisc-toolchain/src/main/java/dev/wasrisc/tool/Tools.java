@@ -84,7 +84,7 @@ public final class Tools {
      */
     static final String RUNNERS_DIR = "/usr/local/lib/wasrisc/runners/";
     private static final String RUNNERS_HINT = "run platform/install-runners.sh (opt-in: builds the wasmtime and "
-            + "wasmer runners from crates.io for the host and riscv64, about 30 minutes on 2 cores)";
+            + "wasmer runners from crates.io for the host and riscv64, about an hour on 2 cores)";
     public static final Tool WASMTIME_PRECOMPILER = Tool.file("wasmtime-precompiler", RUNNERS_HINT,
             RUNNERS_DIR + "host/wasrisc-wasmtime");
     public static final Tool WASMTIME_RUNTIME = Tool.file("wasmtime-runtime-riscv64", RUNNERS_HINT,
@@ -93,6 +93,9 @@ public final class Tools {
             RUNNERS_DIR + "host/wasrisc-wasmer");
     public static final Tool WASMER_RUNTIME = Tool.file("wasmer-runtime-riscv64", RUNNERS_HINT,
             RUNNERS_DIR + "riscv64/wasrisc-wasmer");
+    public static final Tool WASMER_LLVM_PRECOMPILER = Tool.file("wasmer-llvm-precompiler", "run platform/install-runners.sh "
+            + "wasmer (opt-in: builds the wasmer runner, and with Debian's llvm-22-dev its LLVM precompiler)",
+            RUNNERS_DIR + "host/wasrisc-wasmer-llvm");
 
     private Tools() {}
 }
