@@ -15,10 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 class RuntimePipelinesTest {
 
     @ParameterizedTest
-    @PipelineSource(pipelines = {"wasmtime", "wasmer", "wasmer_llvm"}, optLevels = 2, guests = {
-            "c/fibonacci", "c/hello_world", "c/trap", "c/with_import",
-            "go/fibonacci", "go/hello_world", "go/memory_limit", "go/sha256", "go/with_import",
-            "rust/fibonacci", "rust/hello_world", "rust/sha256", "rust/with_import"})
+    @PipelineSource(pipelines = {"wasmtime", "wasmer", "wasmer_llvm"}, optLevels = 2,
+            guests = PipelineSource.ALL_GUESTS)
     void sameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
         SameAsDirect.check(pipeline, guest);
     }

@@ -17,10 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 class WamrTest {
 
     @ParameterizedTest
-    @PipelineSource(pipelines = "wamr", optLevels = 3, guests = {
-            "c/fibonacci", "c/hello_world", "c/trap", "c/with_import",
-            "go/fibonacci", "go/hello_world", "go/memory_limit", "go/sha256", "go/with_import",
-            "rust/fibonacci", "rust/hello_world", "rust/sha256", "rust/with_import"})
+    @PipelineSource(pipelines = "wamr", optLevels = 3, guests = PipelineSource.ALL_GUESTS)
     void sameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
         SameAsDirect.check(pipeline, guest);
     }

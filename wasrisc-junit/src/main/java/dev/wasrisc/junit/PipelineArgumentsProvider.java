@@ -36,7 +36,10 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
         }
         Wasrisc wasrisc = WasriscExtension.session(context);
         List<Arguments> arguments = new ArrayList<>();
-        for (String name : source.guests()) {
+        List<String> names = Arrays.equals(source.guests(), new String[] {PipelineSource.ALL_GUESTS})
+                ? wasrisc.guests().names()
+                : Arrays.asList(source.guests());
+        for (String name : names) {
             GuestProgram guest = wasrisc.guest(name, WasriscExtension::publish);
             for (Pipeline cell : cells) {
                 arguments.add(Arguments.argumentSet(label(name, cell), cell, guest));

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  *   <li>{@code compilers}: cells of pipelines that compile transpiled C (wasm2c), once per compiler
  * </ul>
  *
- * With {@code guests}, each invocation receives {@code (Pipeline, GuestProgram)}. Display names
- * show guest, pipeline and level, such as {@code c/fibonacci · wasm2c -O2}.
+ * With {@code guests}, each invocation receives {@code (Pipeline, GuestProgram)}; {@code guests =
+ * PipelineSource.ALL_GUESTS} crosses every guest of the guests folder. Display names show guest,
+ * pipeline and level, such as {@code c/fibonacci · wasm2c -O2}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,6 +31,9 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 @ArgumentsSource(PipelineArgumentsProvider.class)
 @ExtendWith(WasriscExtension.class)
 public @interface PipelineSource {
+
+    /** As the only entry of {@link #guests()}: every guest in the guests folder, in name order. */
+    String ALL_GUESTS = "*";
 
     /** Pipeline names, such as {@code {"direct", "wasm2c"}}. */
     String[] pipelines() default {};
@@ -43,6 +47,9 @@ public @interface PipelineSource {
      */
     String[] compilers() default {};
 
-    /** Guests to cross with the cells, such as {@code {"c/hello_world", "c/fibonacci"}}. */
+    /**
+     * Guests to cross with the cells, such as {@code {"c/hello_world", "c/fibonacci"}}, or
+     * {@link #ALL_GUESTS}.
+     */
     String[] guests() default {};
 }

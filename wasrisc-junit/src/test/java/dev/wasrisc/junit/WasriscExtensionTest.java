@@ -88,6 +88,19 @@ class WasriscExtensionTest {
     }
 
     @Test
+    void allGuestsCrossesEveryGuestFolderInNameOrder() {
+        Events tests = run(EveryGuest.class);
+
+        assertThat(tests.started().map(e -> e.getTestDescriptor().getDisplayName()).toList()).containsExactly(
+                "[1] c/fibonacci · direct -O2", "[2] c/hello_world · direct -O2", "[3] c/trap · direct -O2",
+                "[4] c/with_import · direct -O2", "[5] go/fibonacci · direct -O2", "[6] go/hello_world · direct -O2",
+                "[7] go/memory_limit · direct -O2", "[8] go/sha256 · direct -O2", "[9] go/with_import · direct -O2",
+                "[10] rust/fibonacci · direct -O2", "[11] rust/hello_world · direct -O2",
+                "[12] rust/sha256 · direct -O2", "[13] rust/with_import · direct -O2");
+        tests.assertStatistics(stats -> stats.succeeded(13).failed(0));
+    }
+
+    @Test
     void missingGuestFolderFailsWithThePath() {
         Events tests = run(MissingGuest.class);
 
@@ -126,6 +139,14 @@ class WasriscExtensionTest {
         @PipelineSource(pipelines = {"direct", "wasm2c"}, optLevels = 1, guests = {"c/hello_world", "c/with_import"})
         void succeeds(Pipeline pipeline, GuestProgram guest) {
             assertThat(guest.build(pipeline).run().exitCode()).isZero();
+        }
+    }
+
+    static class EveryGuest {
+        @ParameterizedTest
+        @PipelineSource(pipelines = "direct", optLevels = 2, guests = PipelineSource.ALL_GUESTS)
+        void isTheFolderOfItsName(Pipeline pipeline, GuestProgram guest) {
+            assertThat(guest.guest().dir()).isDirectory().endsWith(java.nio.file.Path.of(guest.name()));
         }
     }
 
