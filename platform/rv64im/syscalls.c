@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wasrisc_platform.h"
 
@@ -32,6 +33,17 @@ long wasrisc_write(int fd, const void *buf, size_t len)
 long wasrisc_read(int fd, void *buf, size_t len)
 {
     return ecall3(SYS_read, fd, (long)buf, (long)len);
+}
+
+/*
+ * POSIX read for native C guests (picolibc declares it, bare metal has none): straight into the
+ * caller's buffer, one ecall per call, so a large input costs the guest no copying loop. Weak, so a
+ * guest's own read() wins.
+ */
+__attribute__((weak)) ssize_t read(int fd, void *buf, size_t len)
+{
+    long n = wasrisc_read(fd, buf, len);
+    return n < 0 ? -1 : n;
 }
 
 /*

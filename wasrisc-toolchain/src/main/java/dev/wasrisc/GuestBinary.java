@@ -23,9 +23,13 @@ public final class GuestBinary {
     private final boolean builtNow;
     private final Duration timeout;
     private final Consumer<GuestRun> observer;
+    /** null: the guest's default input, resolved when a run starts. */
+    private final GuestInput input;
+    private final List<String> code;
 
     GuestBinary(Wasrisc wasrisc, Guest guest, Pipeline pipeline, Target target, Path elf, List<String> launchArgs,
-            long bytes, Duration buildTime, boolean builtNow, Duration timeout, Consumer<GuestRun> observer) {
+            long bytes, Duration buildTime, boolean builtNow, Duration timeout, Consumer<GuestRun> observer,
+            GuestInput input, List<String> code) {
         this.wasrisc = wasrisc;
         this.guest = guest;
         this.pipeline = pipeline;
@@ -37,9 +41,14 @@ public final class GuestBinary {
         this.builtNow = builtNow;
         this.timeout = timeout;
         this.observer = observer;
+        this.input = input;
+        this.code = code;
     }
 
-    /** Runs with the given arguments (none: the guest's default arguments from wasrisc.json). */
+    /**
+     * Runs with the given arguments (none: the guest's default arguments from wasrisc.json) and this
+     * binary's input on standard input (by default the guest's {@code "input"} from wasrisc.json).
+     */
     public GuestRun run(String... args) {
         return run(wasrisc.config().profileAll(), args);
     }
@@ -55,7 +64,7 @@ public final class GuestBinary {
     private GuestRun run(boolean profile, String... args) {
         List<String> argv = args.length == 0 ? guest.settings().args() : Arrays.asList(args);
         try {
-            GuestRun run = wasrisc.runner().run(this, argv, timeout, profile);
+            GuestRun run = wasrisc.runner().run(this, argv, input(), timeout, profile);
             observer.accept(run);
             return run;
         } catch (IOException e) {
@@ -66,7 +75,51 @@ public final class GuestBinary {
     /** The same binary with another run time limit. */
     public GuestBinary withTimeout(Duration newTimeout) {
         return new GuestBinary(wasrisc, guest, pipeline, target, elf, launchArgs, bytes, buildTime, builtNow, newTimeout,
-                observer);
+                observer, input, code);
+    }
+
+    /** The same binary, whose runs read this input on standard input. */
+    public GuestBinary withInput(GuestInput newInput) {
+        return new GuestBinary(wasrisc, guest, pipeline, target, elf, launchArgs, bytes, buildTime, builtNow, timeout,
+                observer, java.util.Objects.requireNonNull(newInput, "input"), code);
+    }
+
+    /**
+     * Runs read this file on standard input; a relative path is taken in the guest folder first
+     * (so {@code withInput(Path.of("inputs/block-100.bin"))} works from any working directory).
+     *
+     * @throws IllegalArgumentException naming the paths looked at when there is no such file
+     */
+    public GuestBinary withInput(Path file) {
+        Path inGuest = guest.dir().resolve(file);
+        if (!file.isAbsolute() && java.nio.file.Files.isRegularFile(inGuest)) {
+            return withInput(GuestInput.of(inGuest));
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("guest " + guest.name() + ": input file not found: looked for "
+                    + file.toAbsolutePath().normalize() + (file.isAbsolute() ? "" : " and " + inGuest.normalize()));
+        }
+        return withInput(GuestInput.of(file));
+    }
+
+    /** Runs read these bytes on standard input, reported as {@code name}. */
+    public GuestBinary withInput(String name, byte[] bytes) {
+        return withInput(GuestInput.of(name, bytes));
+    }
+
+    /** Runs read these bytes on standard input, reported as {@code bytes}. */
+    public GuestBinary withInput(byte[] bytes) {
+        return withInput("bytes", bytes);
+    }
+
+    /** Runs get an empty standard input, even when the guest names a default input. */
+    public GuestBinary withoutInput() {
+        return withInput(GuestInput.none());
+    }
+
+    /** What runs read on standard input: the input given, else the guest's default, else none. */
+    public GuestInput input() {
+        return input != null ? input : guest.defaultInput();
     }
 
     public Guest guest() {
@@ -91,6 +144,11 @@ public final class GuestBinary {
      */
     public List<String> launchArgs() {
         return launchArgs;
+    }
+
+    /** What the binary compiles beyond its cell's name, such as {@code cgo}; see {@link GuestRun#code()}. */
+    public List<String> code() {
+        return code;
     }
 
     public long bytes() {

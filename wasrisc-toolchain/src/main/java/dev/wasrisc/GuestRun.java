@@ -12,6 +12,11 @@ import java.util.List;
  * @param threads guest threads seen. A multi-threaded guest (Go or Rust on riscv64 Linux) does
  *     timing-dependent work on its other threads (Go's sysmon, idle workers), so its count varies
  *     between runs by a few percent; see {@link #exactCount()}
+ * @param input what the guest read on standard input ({@link GuestInput#none()} when nothing)
+ * @param code what the binary compiles beyond its cell's name, such as {@code cgo} (a Go guest's
+ *     native imports linked through cgo): reports show it next to the count
+ * @param work the work the guest reported doing (gas, for a block), read from its stdout by the
+ *     pattern in its {@code wasrisc.json}; null when it reports none
  * @param profile where the instructions went, for runs made with {@link GuestBinary#profile}; null
  *     otherwise
  */
@@ -21,6 +26,7 @@ public record GuestRun(
         Pipeline pipeline,
         Target target,
         List<String> args,
+        GuestInput input,
         int exitCode,
         String stdout,
         String stderr,
@@ -30,10 +36,27 @@ public record GuestRun(
         boolean timedOut,
         long binaryBytes,
         Duration buildTime,
+        List<String> code,
+        Work work,
         Profile profile) {
+
+    /** An amount of work in a unit, such as 2,131,457 gas. */
+    public record Work(String unit, long amount) {
+        @Override
+        public String toString() {
+            return String.format("%,d %s", amount, unit);
+        }
+    }
+
+    /** Instructions per unit of work (per gas), or NaN when the run reported no work or no count. */
+    public double instructionsPerWork() {
+        return work == null || work.amount() <= 0 || instructions < 0 ? Double.NaN
+                : (double) instructions / work.amount();
+    }
 
     public GuestRun {
         args = List.copyOf(args);
+        code = List.copyOf(code);
     }
 
     /**
@@ -67,9 +90,10 @@ public record GuestRun(
         return instructions >= 0 && threads <= 1;
     }
 
-    /** Guest, pipeline and target, for messages. */
+    /** Guest, input, pipeline and target, for messages. */
     public String coordinates() {
-        return guest + " via " + pipeline.displayName() + " (" + target + ")";
+        return guest + (input.isNone() ? "" : " < " + input.name()) + " via " + pipeline.displayName()
+                + (code.isEmpty() ? "" : " [" + String.join(", ", code) + "]") + " (" + target + ")";
     }
 
     /** A one-line summary for logs and the command line. */

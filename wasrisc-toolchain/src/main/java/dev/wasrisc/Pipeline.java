@@ -1,26 +1,38 @@
 package dev.wasrisc;
 
 import dev.wasrisc.pipeline.Backend;
+import dev.wasrisc.pipeline.Pipelines;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.wasrisc.pipeline.Pipelines;
-
 /**
  * One cell of the pipeline matrix: a way from guest sources to a RISC-V binary, with its options.
- * The C optimisation level applies to the C compiler of the pipeline (the transpiled code for
- * wasm2c, the guest itself for {@code direct} C guests).
+ * The cell's {@link #id()}, {@link #displayName()}, cache key and report column all derive from
+ * these fields, so an option cannot make them disagree. The C optimisation level applies to the C
+ * compiler of the pipeline (the transpiled code for wasm2c, the guest itself for {@code direct} C
+ * guests).
  *
  * @param name a pipeline from {@link Pipelines}, such as {@code wasm2c}
  * @param optLevel 0 to 3
  * @param compiler the C compiler for pipelines that compile transpiled C: {@code gcc} (the
  *     default) or {@code clang}
+ * @param variant which code {@code direct} compiles: {@code ""} (the best native build) or
+ *     {@link #PUREGO}, the same code the WebAssembly build compiles (Go: {@code -tags purego},
+ *     so no hand-written assembly in crypto; C and Rust: what {@code direct} compiles already)
+ * @param goToolchain the Go toolchain for Go guests, such as {@code go1.25.6} (the go command
+ *     fetches it through the module proxy, as {@code GOTOOLCHAIN} does); {@code ""} for the
+ *     installed Go
  */
-public record Pipeline(String name, int optLevel, String compiler) {
+public record Pipeline(String name, int optLevel, String compiler, String variant, String goToolchain) {
 
     public static final String GCC = "gcc";
     public static final String CLANG = "clang";
-    private static final Pattern TEXT = Pattern.compile("(\\w+)(?:[- ](gcc|clang))?\\s*-O(\\d)");
+    public static final String PUREGO = "purego";
+    private static final Pattern TEXT = Pattern.compile(
+            "(\\w+)(?:[- ](gcc|clang))?(?:[- ](purego))?(?:[- ](go\\d+\\.\\d+(?:\\.\\d+)?(?:rc\\d+)?))?\\s*-O(\\d)");
+    private static final Pattern GO_TOOLCHAIN = Pattern.compile("go\\d+\\.\\d+(?:\\.\\d+)?(?:rc\\d+)?");
 
     public Pipeline {
         Backend backend = Pipelines.backend(name); // fails with the list of known pipelines
@@ -35,34 +47,76 @@ public record Pipeline(String name, int optLevel, String compiler) {
                     + "choice; clang is for " + Pipelines.all().stream().filter(Backend::compilesTranspiledC)
                             .map(Backend::name).toList());
         }
+        if (!variant.isEmpty() && !(variant.equals(PUREGO) && name.equals("direct"))) {
+            throw new IllegalArgumentException("code variant '" + variant + "' is not known for " + name
+                    + "; direct has '" + PUREGO + "' (the code the WebAssembly build compiles)");
+        }
+        if (!goToolchain.isEmpty() && !GO_TOOLCHAIN.matcher(goToolchain).matches()) {
+            throw new IllegalArgumentException("Go toolchain must look like go1.25.6, was '" + goToolchain + "'");
+        }
     }
 
     public static Pipeline of(String name, int optLevel) {
-        return new Pipeline(name, optLevel, GCC);
+        return new Pipeline(name, optLevel, GCC, "", "");
     }
 
     public static Pipeline of(String name, int optLevel, String compiler) {
-        return new Pipeline(name, optLevel, compiler);
+        return new Pipeline(name, optLevel, compiler, "", "");
     }
 
-    /** Parses {@code wasm2c-O2}, {@code wasm2c -O2} or, with a compiler, {@code wasm2c-clang-O2}. */
+    /**
+     * Parses an {@link #id()} or a {@link #displayName()}: {@code wasm2c-O2}, {@code wasm2c -O2},
+     * {@code wasm2c-clang-O2}, {@code direct-purego-O2}, {@code direct-go1.25.6-O2}.
+     */
     public static Pipeline parse(String text) {
         Matcher matcher = TEXT.matcher(text.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("expected PIPELINE[-COMPILER]-O<level>, such as wasm2c-O2 or "
-                    + "wasm2c-clang-O2, was '" + text + "'");
+            throw new IllegalArgumentException("expected PIPELINE[-COMPILER][-purego][-goVERSION]-O<level>, such as "
+                    + "wasm2c-O2, wasm2c-clang-O2, direct-purego-O2 or direct-go1.25.6-O2, was '" + text + "'");
         }
-        return of(matcher.group(1), Integer.parseInt(matcher.group(3)), matcher.group(2) == null ? GCC : matcher.group(2));
+        return new Pipeline(matcher.group(1), Integer.parseInt(matcher.group(5)),
+                matcher.group(2) == null ? GCC : matcher.group(2),
+                matcher.group(3) == null ? "" : matcher.group(3),
+                matcher.group(4) == null ? "" : matcher.group(4));
     }
 
-    /** gcc is implied: names of gcc cells stay as they were before the compiler became a choice. */
+    /** The same cell built with another Go toolchain ({@code ""}: the installed Go). */
+    public Pipeline withGoToolchain(String toolchain) {
+        return new Pipeline(name, optLevel, compiler, variant, toolchain);
+    }
+
+    /** The same cell compiling another code variant. */
+    public Pipeline withVariant(String newVariant) {
+        return new Pipeline(name, optLevel, compiler, newVariant, goToolchain);
+    }
+
+    /** Whether this is {@code direct} compiling the code the WebAssembly build compiles. */
+    public boolean sameCodeAsWasm() {
+        return variant.equals(PUREGO);
+    }
+
+    /** Defaults (gcc, best code, installed Go) are implied, so names stay as they were before the options. */
     public String displayName() {
-        return name + (compiler.equals(GCC) ? "" : " " + compiler) + " -O" + optLevel;
+        return String.join(" ", parts()) + " -O" + optLevel;
     }
 
-    /** File-name and column friendly form, such as {@code wasm2c-O2} or {@code wasm2c-clang-O2}. */
+    /** File-name and column friendly form, such as {@code wasm2c-O2} or {@code direct-purego-go1.25.6-O2}. */
     public String id() {
-        return name + (compiler.equals(GCC) ? "" : "-" + compiler) + "-O" + optLevel;
+        return String.join("-", parts()) + "-O" + optLevel;
+    }
+
+    private List<String> parts() {
+        List<String> parts = new ArrayList<>(List.of(name));
+        if (!compiler.equals(GCC)) {
+            parts.add(compiler);
+        }
+        if (!variant.isEmpty()) {
+            parts.add(variant);
+        }
+        if (!goToolchain.isEmpty()) {
+            parts.add(goToolchain);
+        }
+        return parts;
     }
 
     @Override

@@ -109,6 +109,10 @@ public final class Wasrisc {
     }
 
     GuestBinary build(Guest guest, Pipeline pipeline, Consumer<GuestRun> observer) {
+        if (!pipeline.goToolchain().isEmpty() && !guest.language().name().equals("go")) {
+            throw new IllegalArgumentException("cell " + pipeline + " names a Go toolchain, but " + guest.name()
+                    + " is a " + guest.language().name() + " guest");
+        }
         Backend backend = Pipelines.backend(pipeline.name());
         List<Tool> tools = backend.tools(guest.language());
         List<Tool> missing = toolchain.missing(tools);
@@ -125,7 +129,8 @@ public final class Wasrisc {
             List<String> launchArgs = record.launchArgs().stream()
                     .map(arg -> arg.replace(BuildContext.ENTRY_DIR, entry.dir().toString())).toList();
             return new GuestBinary(this, guest, pipeline, target, elf, launchArgs, Files.size(elf),
-                    Duration.ofMillis(record.buildMillis()), entry.built(), config.runTimeout(), observer);
+                    Duration.ofMillis(record.buildMillis()), entry.built(), config.runTimeout(), observer, null,
+                    record.code());
         } catch (IOException e) {
             throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed", e);
         }
@@ -149,7 +154,7 @@ public final class Wasrisc {
         }
         BuildRecord record = new BuildRecord(guest.name(), guest.language().name(), pipeline.name(),
                 pipeline.optLevel(), target.id(), Duration.ofNanos(System.nanoTime() - start).toMillis(), versions,
-                context.commands(), context.launchArgs());
+                context.commands(), context.launchArgs(), context.code());
         JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), record);
     }
 
@@ -179,7 +184,10 @@ public final class Wasrisc {
             ResolvedTool resolved = toolchain.require(tool);
             hash.add(tool.name()).add(resolved.path().toString()).add(resolved.version());
         }
-        hash.addTree(guest.dir());
+        // Inputs and the default-input setting reach runs only: one build serves every input.
+        hash.add(guest.settings().buildRelevant());
+        hash.addTree(guest.dir(), relative -> !relative.getName(0).toString().equals(Guest.INPUTS_DIR)
+                && !relative.toString().equals(dev.wasrisc.guest.GuestSettings.FILE_NAME));
         return hash.hex().substring(0, 24);
     }
 
@@ -212,13 +220,18 @@ public final class Wasrisc {
      *     (C files), which the interpreter cannot run
      */
     public ReferenceRun reference(String guestName, List<String> args) {
+        return reference(guestName, args, GuestInput.none());
+    }
+
+    /** As {@link #reference(String, List)}, with {@code input} on the module's standard input. */
+    public ReferenceRun reference(String guestName, List<String> args, GuestInput input) {
         Guest guest = guests.find(guestName);
         if (!guest.settings().imports().isEmpty()) {
             throw new UnsupportedOperationException(guest.name() + " brings its own import implementations "
                     + guest.settings().imports() + " in C, which the reference interpreter cannot run");
         }
-        return references.computeIfAbsent(guestName + "\u0000" + String.join("\u0000", args),
-                key -> ChicoryReference.run(guest.name(), wasmModule(guest), args));
+        return references.computeIfAbsent(guestName + "\u0000" + input.sha256() + "\u0000" + String.join("\u0000", args),
+                key -> ChicoryReference.run(guest.name(), wasmModule(guest), args, input.readAllBytes()));
     }
 
     /** The guest's WebAssembly module, as the WASM pipelines start from; built once and cached. */
@@ -243,7 +256,7 @@ public final class Wasrisc {
                 JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),
                         guest.language().name(), "wasm", 0, "wasm32-wasip1",
                         Duration.ofNanos(System.nanoTime() - start).toMillis(), Map.of(), context.commands(),
-                        List.of()));
+                        List.of(), List.of()));
             });
             return entry.dir().resolve("module.wasm");
         } catch (IOException e) {

@@ -91,7 +91,7 @@ public class GuestRunAssert extends AbstractAssert<GuestRunAssert, GuestRun> {
      */
     public GuestRunAssert matchesReference() {
         isNotNull();
-        return matchesReference(WasriscExtension.currentSession().reference(actual.guest(), actual.args()));
+        return matchesReference(WasriscExtension.currentSession().reference(actual.guest(), actual.args(), actual.input()));
     }
 
     /** As {@link #matchesReference()}, with a reference obtained from {@code Wasrisc.reference}. */

@@ -36,12 +36,17 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
         }
         Wasrisc wasrisc = WasriscExtension.session(context);
         List<Arguments> arguments = new ArrayList<>();
-        List<String> names = Arrays.equals(source.guests(), new String[] {PipelineSource.ALL_GUESTS})
-                ? wasrisc.guests().names()
-                : Arrays.asList(source.guests());
+        boolean all = Arrays.equals(source.guests(), new String[] {PipelineSource.ALL_GUESTS});
+        List<String> names = all ? wasrisc.guests().names() : Arrays.asList(source.guests());
         for (String name : names) {
             GuestProgram guest = wasrisc.guest(name, WasriscExtension::publish);
+            if (all && guest.guest().settings().heavy()) {
+                continue;
+            }
             for (Pipeline cell : cells) {
+                if (!cell.goToolchain().isEmpty() && !guest.guest().language().name().equals("go")) {
+                    continue; // a Go toolchain means nothing to C and Rust guests
+                }
                 arguments.add(Arguments.argumentSet(label(name, cell), cell, guest));
             }
         }
@@ -49,6 +54,13 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
     }
 
     static List<Pipeline> cells(PipelineSource source) {
+        List<Pipeline> cells = source.cells().length > 0
+                ? Arrays.stream(source.cells()).map(Pipeline::parse).toList()
+                : namedCells(source);
+        return crossGoToolchains(crossCompilers(cells, source.compilers()), source.goToolchains());
+    }
+
+    private static List<Pipeline> namedCells(PipelineSource source) {
         List<Pipeline> defaults = Pipelines.defaultCells();
         List<String> names = source.pipelines().length > 0
                 ? Arrays.asList(source.pipelines())
@@ -64,18 +76,36 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
                 defaults.stream().filter(cell -> cell.name().equals(name)).forEach(cells::add);
             }
         }
-        if (source.compilers().length == 0) {
+        return cells;
+    }
+
+    /** Each cell that compiles transpiled C once per compiler named; the others once. */
+    private static List<Pipeline> crossCompilers(List<Pipeline> cells, String[] compilers) {
+        if (compilers.length == 0) {
             return cells;
         }
-        // Each cell that compiles transpiled C once per compiler named; the others once.
         List<Pipeline> crossed = new ArrayList<>();
         for (Pipeline cell : cells) {
             if (Pipelines.backend(cell.name()).compilesTranspiledC()) {
-                for (String compiler : source.compilers()) {
-                    crossed.add(Pipeline.of(cell.name(), cell.optLevel(), compiler));
+                for (String compiler : compilers) {
+                    crossed.add(new Pipeline(cell.name(), cell.optLevel(), compiler, cell.variant(), cell.goToolchain()));
                 }
             } else {
                 crossed.add(cell);
+            }
+        }
+        return crossed;
+    }
+
+    /** Each cell once per Go toolchain named ({@link PipelineSource#INSTALLED_GO}: the installed one). */
+    private static List<Pipeline> crossGoToolchains(List<Pipeline> cells, String[] toolchains) {
+        if (toolchains.length == 0) {
+            return cells;
+        }
+        List<Pipeline> crossed = new ArrayList<>();
+        for (Pipeline cell : cells) {
+            for (String toolchain : toolchains) {
+                crossed.add(cell.withGoToolchain(toolchain.equals(PipelineSource.INSTALLED_GO) ? "" : toolchain));
             }
         }
         return crossed;

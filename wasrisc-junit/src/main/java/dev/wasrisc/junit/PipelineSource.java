@@ -18,11 +18,16 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  *   <li>{@code optLevels} only: every pipeline at those levels
  *   <li>{@code pipelines} only: those pipelines' cells of the default matrix
  *   <li>both: every pipeline named at every level named
+ *   <li>{@code cells}: exactly these cells, by id or display name ({@code "direct-purego-O2"},
+ *       {@code "wasm2c -O0"}), instead of pipelines × levels
  *   <li>{@code compilers}: cells of pipelines that compile transpiled C (wasm2c), once per compiler
+ *   <li>{@code goToolchains}: every cell once per Go toolchain ({@code {INSTALLED_GO, "go1.25.6"}});
+ *       Go guests only: C and Rust guests get no toolchain cells
  * </ul>
  *
  * With {@code guests}, each invocation receives {@code (Pipeline, GuestProgram)}; {@code guests =
- * PipelineSource.ALL_GUESTS} crosses every guest of the guests folder. Display names show guest,
+ * PipelineSource.ALL_GUESTS} crosses every guest of the guests folder but the heavy ones
+ * ({@code "heavy": true} in their {@code wasrisc.json}, such as go/stateless), which a test names. Display names show guest,
  * pipeline and level, such as {@code c/fibonacci · wasm2c -O2}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -34,6 +39,15 @@ public @interface PipelineSource {
 
     /** As the only entry of {@link #guests()}: every guest in the guests folder, in name order. */
     String ALL_GUESTS = "*";
+
+    /** In {@link #goToolchains()}: the Go on the machine, as cells without a toolchain use. */
+    String INSTALLED_GO = "installed";
+
+    /** Exact cells, such as {@code {"direct-O2", "direct-purego-O2", "wasm2c-O0"}}. */
+    String[] cells() default {};
+
+    /** Go toolchains to cross the cells with, such as {@code {INSTALLED_GO, "go1.25.6"}}. */
+    String[] goToolchains() default {};
 
     /** Pipeline names, such as {@code {"direct", "wasm2c"}}. */
     String[] pipelines() default {};

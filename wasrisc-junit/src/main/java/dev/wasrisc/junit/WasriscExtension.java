@@ -149,6 +149,11 @@ public final class WasriscExtension
         entry.put("wasrisc.pipeline", run.pipeline().name());
         entry.put("wasrisc.optLevel", Integer.toString(run.pipeline().optLevel()));
         entry.put("wasrisc.target", run.target().id());
+        if (!run.input().isNone()) {
+            entry.put("wasrisc.input", run.input().name());
+            entry.put("wasrisc.inputBytes", Long.toString(run.input().size()));
+            entry.put("wasrisc.inputSha256", run.input().sha256());
+        }
         entry.put("wasrisc.exitCode", Integer.toString(run.exitCode()));
         entry.put("wasrisc.instructions", Long.toString(run.instructions()));
         entry.put("wasrisc.binaryBytes", Long.toString(run.binaryBytes()));

@@ -8,6 +8,8 @@ import java.util.Map;
  *
  * @param launchArgs arguments the binary takes before the guest's own, for binaries that are a
  *     runtime loading the guest (such as {@code run module.cwasm}); empty for native binaries
+ * @param code what the binary compiles beyond the cell's own choices, as short flags reports show
+ *     next to its count (such as {@code cgo}: a Go guest whose native imports link C through cgo)
  */
 public record BuildRecord(
         String guest,
@@ -18,9 +20,11 @@ public record BuildRecord(
         long buildMillis,
         Map<String, String> tools,
         List<String> commands,
-        List<String> launchArgs) {
+        List<String> launchArgs,
+        List<String> code) {
 
     public BuildRecord {
         launchArgs = launchArgs == null ? List.of() : List.copyOf(launchArgs);
+        code = code == null ? List.of() : List.copyOf(code);
     }
 }

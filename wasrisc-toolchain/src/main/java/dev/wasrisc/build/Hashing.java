@@ -41,7 +41,15 @@ public final class Hashing {
 
     /** Adds every regular file under {@code dir} (relative path and content), in a stable order. */
     public Hashing addTree(Path dir) throws IOException {
+        return addTree(dir, relative -> true);
+    }
+
+    /** Adds the regular files under {@code dir} whose path relative to it {@code include} accepts. */
+    public Hashing addTree(Path dir, java.util.function.Predicate<Path> include) throws IOException {
         for (Path file : filesUnder(dir)) {
+            if (!include.test(dir.relativize(file))) {
+                continue;
+            }
             add(dir.relativize(file).toString());
             add(Files.readAllBytes(file));
         }

@@ -14,6 +14,7 @@ import dev.wasrisc.tool.ToolMissingException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class RunCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout"), Set.of("--json", "--profile", "--reference"));
+        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout", "--input"), Set.of("--json", "--profile", "--reference"));
         if (args.positionals.size() != 1) {
             throw new Args.UsageException("run takes one guest, such as c/fibonacci");
         }
@@ -56,6 +57,9 @@ final class RunCommand {
         if (args.option("--timeout").isPresent()) {
             binary = binary.withTimeout(Duration.ofSeconds(Long.parseLong(args.option("--timeout").get())));
         }
+        if (args.option("--input").isPresent()) {
+            binary = binary.withInput(Path.of(args.option("--input").get()));
+        }
         String[] guestArgs = args.passThrough.toArray(String[]::new);
         GuestRun run = args.flag("--profile") ? binary.profile(guestArgs) : binary.run(guestArgs);
         if (args.flag("--json")) {
@@ -68,7 +72,7 @@ final class RunCommand {
         err.println("wasrisc: " + run.summary() + "; " + String.format("%,d", run.binaryBytes())
                 + " bytes, built in " + run.buildTime().toMillis() + " ms" + (binary.builtNow() ? "" : " (cached)"));
         if (args.flag("--reference")) {
-            ReferenceRun reference = wasrisc.reference(run.guest(), run.args());
+            ReferenceRun reference = wasrisc.reference(run.guest(), run.args(), run.input());
             boolean same = reference.stdout().equals(run.stdout())
                     && (reference.trapped() ? run.exitCode() > 128 : reference.exitCode() == run.exitCode());
             err.println("wasrisc: reference (Chicory, " + reference.wallTime().toMillis() + " ms): "

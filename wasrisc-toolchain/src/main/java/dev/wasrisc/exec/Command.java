@@ -18,13 +18,15 @@ import java.util.Objects;
  * @param cleanEnvironment start from an empty environment, so a guest sees the same variables on
  *     every machine and its instruction count repeats
  * @param timeout the process is killed after this long
+ * @param stdin a file the process reads as its standard input, or null for an empty one
  */
 public record Command(
         List<String> argv,
         Path workDir,
         Map<String, String> environment,
         boolean cleanEnvironment,
-        Duration timeout) {
+        Duration timeout,
+        Path stdin) {
 
     public Command {
         argv = List.copyOf(argv);
@@ -60,6 +62,7 @@ public record Command(
         private final Map<String, String> environment = new LinkedHashMap<>();
         private boolean cleanEnvironment;
         private Duration timeout = Duration.ofMinutes(30);
+        private Path stdin;
 
         public Builder arg(Object arg) {
             argv.add(String.valueOf(arg));
@@ -99,8 +102,15 @@ public record Command(
             return this;
         }
 
+        /** The process reads this file as its standard input (by default it reads end of file at once). */
+        public Builder stdin(Path file) {
+            this.stdin = file;
+            return this;
+        }
+
         public Command build() {
-            return new Command(argv, workDir == null ? Path.of(".") : workDir, environment, cleanEnvironment, timeout);
+            return new Command(argv, workDir == null ? Path.of(".") : workDir, environment, cleanEnvironment, timeout,
+                    stdin);
         }
     }
 }

@@ -76,6 +76,10 @@ public final class DockerExecutor implements Executor, AutoCloseable {
             argv.add("-i");
             command.environment().forEach((name, value) -> argv.add(name + "=" + value));
         }
+        if (command.stdin() != null) {
+            // exec has no standard input to give: the shell opens the file, which is mounted at its host path.
+            argv.addAll(List.of("sh", "-c", "exec \"$@\" < \"$0\"", command.stdin().toString()));
+        }
         argv.addAll(command.argv());
         return argv;
     }

@@ -1,5 +1,7 @@
 package dev.wasrisc.guest;
 
+import dev.wasrisc.GuestInput;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +10,29 @@ import java.nio.file.Path;
  * @param name the guest's name relative to the guests folder, such as {@code c/fibonacci}
  */
 public record Guest(String name, Path dir, Language language, GuestSettings settings) {
+
+    /**
+     * Inputs live in this folder of a guest; it is not part of the guest's build (its cache key),
+     * so adding or changing an input never rebuilds a binary.
+     */
+    public static final String INPUTS_DIR = "inputs";
+
+    /**
+     * The input named by {@code wasrisc.json}'s {@code "input"}, or {@link GuestInput#none()}.
+     *
+     * @throws IllegalArgumentException naming the guest and the path looked at, when the file is missing
+     */
+    public GuestInput defaultInput() {
+        if (settings.input() == null) {
+            return GuestInput.none();
+        }
+        Path file = dir.resolve(settings.input()).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("guest " + name + ": input file not found: looked for " + file
+                    + " (named by \"input\" in " + dir.resolve(GuestSettings.FILE_NAME) + ")");
+        }
+        return GuestInput.of(file);
+    }
 
     @Override
     public String toString() {

@@ -122,6 +122,23 @@ public final class BuildContext {
         return launchArgs;
     }
 
+    private final List<String> code = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * Flags the binary as compiling something the cell's name does not say (such as {@code cgo}),
+     * so every report of its runs shows it: a ratio between cells that compile different code
+     * must be labelled as such.
+     */
+    public void noteCode(String flag) {
+        if (!code.contains(flag)) {
+            code.add(flag);
+        }
+    }
+
+    public List<String> code() {
+        return List.copyOf(code);
+    }
+
     /** Every command run so far, as shell lines. */
     public List<String> commands() {
         return List.copyOf(commands);

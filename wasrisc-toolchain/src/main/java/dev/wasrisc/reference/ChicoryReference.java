@@ -33,6 +33,11 @@ public final class ChicoryReference {
     private ChicoryReference() {}
 
     public static ReferenceRun run(String guest, Path module, List<String> args) {
+        return run(guest, module, args, new byte[0]);
+    }
+
+    /** Runs the module with {@code stdin} as its standard input. */
+    public static ReferenceRun run(String guest, Path module, List<String> args, byte[] stdin) {
         long start = System.nanoTime();
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -40,6 +45,7 @@ public final class ChicoryReference {
         argv.add("guest");
         argv.addAll(args);
         WasiOptions options = WasiOptions.builder()
+                .withStdin(new java.io.ByteArrayInputStream(stdin))
                 .withStdout(stdout)
                 .withStderr(stderr)
                 .withArguments(argv)

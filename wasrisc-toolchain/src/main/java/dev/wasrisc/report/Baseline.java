@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * more than the tolerance is a regression; one below by more is an improvement that should be
  * recorded so the baseline stays tight.
  *
- * <p>The file is JSON, one entry per key (test, guest, pipeline, level, target, arguments), sorted,
+ * <p>The file is JSON, one entry per key (test, guest, pipeline, level, target, arguments, input), sorted,
  * so an update changes only the lines whose counts changed. Updates from several JVMs (Surefire
  * forks) merge under a file lock.
  */
@@ -61,9 +61,10 @@ public final class Baseline {
         return file;
     }
 
+    /** Runs without input keep the keys they had before inputs existed. */
     public static String key(String test, GuestRun run) {
         return test + " | " + run.guest() + " | " + run.pipeline().displayName() + " | " + run.target().id()
-                + " | args=" + String.join(" ", run.args());
+                + " | args=" + String.join(" ", run.args()) + (run.input().isNone() ? "" : " | input=" + run.input().id());
     }
 
     /** Records the run for a later {@link #save()} and compares it with the committed count. */

@@ -45,12 +45,21 @@ public final class Reports {
         row.put("language", run.language());
         row.put("pipeline", run.pipeline().name());
         row.put("optLevel", run.pipeline().optLevel());
+        row.put("cell", run.pipeline().id());
         row.put("target", run.target().id());
         row.put("args", run.args());
+        row.put("input", input(run.input()));
         row.put("exitCode", run.exitCode());
         row.put("timedOut", run.timedOut());
         row.put("instructions", run.instructions());
         row.put("exactCount", run.exactCount());
+        if (!run.code().isEmpty()) {
+            row.put("code", run.code());
+        }
+        if (run.work() != null) {
+            row.put("work", Map.of("unit", run.work().unit(), "amount", run.work().amount()));
+            row.put("instructionsPerWork", Math.round(run.instructionsPerWork() * 100) / 100.0);
+        }
         row.put("threads", run.threads());
         row.put("binaryBytes", run.binaryBytes());
         row.put("buildMillis", run.buildTime().toMillis());
@@ -67,7 +76,19 @@ public final class Reports {
         return row;
     }
 
-    /** One run per row (guest and arguments) and column (pipeline cell); the first run of each wins. */
+    /** The input as JSON: name, size and SHA-256; null when the run read none. */
+    static Map<String, Object> input(dev.wasrisc.GuestInput input) {
+        if (input.isNone()) {
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", input.name());
+        fields.put("bytes", input.size());
+        fields.put("sha256", input.sha256());
+        return fields;
+    }
+
+    /** One run per row (guest, arguments and input) and column (pipeline cell); the first run of each wins. */
     record Matrix(List<String> rows, List<String> columns, Map<String, GuestRun> cells) {
 
         static Matrix of(List<GuestRun> runs) {
@@ -93,7 +114,9 @@ public final class Reports {
         }
 
         static String row(GuestRun run) {
-            return run.args().isEmpty() ? run.guest() : run.guest() + " " + String.join(" ", run.args());
+            String row = run.args().isEmpty() ? run.guest() : run.guest() + " " + String.join(" ", run.args());
+            return run.input().isNone() ? row : row + " < " + run.input().name() + " (" + run.input().sha256()
+                    .substring(0, 8) + ")";
         }
 
         /** The cells' profiled runs, in table order. */

@@ -1,9 +1,11 @@
 package dev.wasrisc.run;
 
 import dev.wasrisc.GuestBinary;
+import dev.wasrisc.GuestInput;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Target;
 import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.guest.GuestSettings;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
@@ -36,9 +38,16 @@ public final class QemuRunner {
         this.plugin = plugin;
     }
 
-    public GuestRun run(GuestBinary binary, List<String> args, Duration timeout, boolean profile) throws IOException {
+    public GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
+            throws IOException {
         Path dir = Files.createTempDirectory("wasrisc-run-");
         try {
+            // The run's own copy: a folder every executor can see, and a file nobody changes mid-run.
+            Path stdin = null;
+            if (!input.isNone()) {
+                stdin = dir.resolve("stdin");
+                input.copyTo(stdin);
+            }
             Path countFile = dir.resolve("instructions");
             // Bare-metal guests have one thread: the cheap inline counter is exact. Linux guests may
             // start threads, whose parallel updates need the atomic counter. -seed fixes the
@@ -52,6 +61,7 @@ public final class QemuRunner {
                     .in(dir)
                     .cleanEnvironment()
                     .timeout(timeout)
+                    .stdin(stdin)
                     .build();
             CommandResult result = executor.execute(command);
             long instructions = -1;
@@ -68,11 +78,20 @@ public final class QemuRunner {
                         + (result.exitCode() > 128 ? ", killed by signal " + (result.exitCode() - 128) : "") + ")\n";
             }
             Profile profiled = instructions >= 0 && profile ? Profile.read(blockFile, binary.elf()) : null;
-            return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(), binary.target(), args,
+            return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(), binary.target(), args, input,
                     result.exitCode(), result.stdoutText(), stderr, instructions, threads,
-                    result.wallTime(), result.timedOut(), binary.bytes(), binary.buildTime(), profiled);
+                    result.wallTime(), result.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
+                    work(binary.guest().settings().work(), result.stdoutText()), profiled);
         } finally {
             BuildCache.deleteTree(dir);
         }
+    }
+
+    private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {
+        if (measure == null) {
+            return null;
+        }
+        long amount = measure.amount(stdout);
+        return amount < 0 ? null : new GuestRun.Work(measure.unit(), amount);
     }
 }

@@ -1,0 +1,3 @@
+module wasrisc.dev/guests/read_input
+
+go 1.22
