@@ -34,4 +34,26 @@ class PipelineTest {
         assertThatThrownBy(() -> Pipeline.of("wasm2c", 2, "tcc")).hasMessageContaining("must be gcc or clang");
         assertThatThrownBy(() -> Pipeline.parse("wasm2c-O9")).hasMessageContaining("0..3");
     }
+
+    @Test
+    void codeVariantAndGoToolchainArePartOfTheCell() {
+        Pipeline cell = Pipeline.parse("direct-purego-go1.25.6-O2");
+
+        assertThat(cell.variant()).isEqualTo("purego");
+        assertThat(cell.goToolchain()).isEqualTo("go1.25.6");
+        assertThat(cell.sameCodeAsWasm()).isTrue();
+        assertThat(cell.id()).isEqualTo("direct-purego-go1.25.6-O2");
+        assertThat(cell.displayName()).isEqualTo("direct purego go1.25.6 -O2");
+        assertThat(Pipeline.parse(cell.displayName())).isEqualTo(cell);
+        assertThat(Pipeline.parse("wasm2c-go1.26.8-O0")).isEqualTo(Pipeline.of("wasm2c", 0).withGoToolchain("go1.26.8"));
+        assertThat(Pipeline.of("direct", 2).withVariant("purego").id()).isEqualTo("direct-purego-O2");
+    }
+
+    @Test
+    void pureGoIsAVariantOfDirectOnly() {
+        assertThatThrownBy(() -> Pipeline.of("wasm2c", 2).withVariant("purego"))
+                .hasMessageContaining("not known for wasm2c");
+        assertThatThrownBy(() -> Pipeline.of("direct", 2).withGoToolchain("1.25"))
+                .hasMessageContaining("must look like go1.25.6");
+    }
 }

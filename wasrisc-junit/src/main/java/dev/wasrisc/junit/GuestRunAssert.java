@@ -72,6 +72,25 @@ public class GuestRunAssert extends AbstractAssert<GuestRunAssert, GuestRun> {
         return this;
     }
 
+    /**
+     * The instruction count is at most {@code maxRatio} times {@code baseline}'s (the same guest
+     * and input through another cell, usually {@code direct}); the message gives both counts and
+     * the ratio.
+     */
+    public GuestRunAssert usedAtMostTimes(double maxRatio, GuestRun baseline) {
+        isNotNull();
+        if (actual.instructions() < 0 || baseline.instructions() <= 0) {
+            failWithMessage("%s: no ratio to %s: a run has no instruction count", actual.coordinates(),
+                    baseline.coordinates());
+        }
+        double ratio = (double) actual.instructions() / baseline.instructions();
+        if (ratio > maxRatio) {
+            failWithMessage("%s used %,d instructions, %.2f× the %,d of %s; its budget is %.2f×", actual.coordinates(),
+                    actual.instructions(), ratio, baseline.instructions(), baseline.coordinates(), maxRatio);
+        }
+        return this;
+    }
+
     /** Same stdout and exit code as another run of the same guest (another pipeline, say). */
     public GuestRunAssert behavesLike(GuestRun other) {
         isNotNull();

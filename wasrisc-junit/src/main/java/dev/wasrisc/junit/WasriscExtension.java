@@ -2,6 +2,7 @@ package dev.wasrisc.junit;
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.report.Baseline;
 import dev.wasrisc.tool.ToolMissingException;
@@ -118,6 +119,32 @@ public final class WasriscExtension
                 WasriscAssertions.assertThat(run).usedAtMostInstructions(budget.value());
             }
         }
+        List<RatioBudget> ratios = new ArrayList<>();
+        ratios.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), RatioBudget.class));
+        ratios.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), RatioBudget.class));
+        for (RatioBudget budget : ratios) {
+            Pipeline to = Pipeline.parse(budget.to());
+            boolean applies = !run.pipeline().equals(to)
+                    && (budget.pipeline().isEmpty() || budget.pipeline().equals(run.pipeline().name()))
+                    && (budget.optLevel() < 0 || budget.optLevel() == run.pipeline().optLevel())
+                    && (budget.guest().isEmpty() || budget.guest().equals(run.guest()));
+            if (applies) {
+                WasriscAssertions.assertThat(run).usedAtMostTimes(budget.value(), comparisonRun(context, run, to));
+            }
+        }
+    }
+
+    /**
+     * The same guest, arguments and input through the cell a ratio budget compares with: run once
+     * per test run, and reported nowhere (it belongs to no test).
+     */
+    private static GuestRun comparisonRun(ExtensionContext context, GuestRun run, Pipeline cell) {
+        @SuppressWarnings("unchecked")
+        Map<String, GuestRun> runs = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("ratio-baselines",
+                key -> new java.util.concurrent.ConcurrentHashMap<String, GuestRun>(), Map.class);
+        String key = run.guest() + "|" + cell.id() + "|" + run.input().sha256() + "|" + String.join("\u0000", run.args());
+        return runs.computeIfAbsent(key, k -> session(context).guest(run.guest()).build(cell).withInput(run.input())
+                .run(run.args().toArray(String[]::new)));
     }
 
     private static void checkBaseline(ExtensionContext context, GuestRun run) {

@@ -38,8 +38,13 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipelines", "--out"), Set.of("--profile"));
+        Args args = Args.parse(argv, Set.of("--pipelines", "--out", "--inputs"), Set.of("--profile"));
         boolean profile = args.flag("--profile");
+        String inputs = args.option("--inputs").orElse("default");
+        if (!inputs.equals("default") && !inputs.equals("all")) {
+            throw new Args.UsageException("--inputs takes default (each guest's \"input\") or all (every file in "
+                    + "each guest's inputs/ folder), was '" + inputs + "'");
+        }
         Path reportDir = Path.of(args.option("--out").orElse("wasrisc-report")).toAbsolutePath();
         List<String> guests = args.positionals.isEmpty() ? wasrisc.guests().names() : args.positionals;
         List<Pipeline> cells = args.option("--pipelines")
@@ -49,13 +54,18 @@ final class BenchCommand {
         long start = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<BenchRow> benchRows = new ArrayList<>();
+        for (String name : guests) {
+            GuestProgram program = wasrisc.guest(name);
+            benchRows.addAll(inputs.equals("all") ? BenchRow.everyInput(program) : List.of(BenchRow.of(program)));
+        }
+        List<String> labels = benchRows.stream().map(BenchRow::label).toList();
         List<List<Future<BenchCell>>> rows = new ArrayList<>();
         try {
-            for (String name : guests) {
-                GuestProgram program = wasrisc.guest(name);
+            for (BenchRow benchRow : benchRows) {
                 List<Future<BenchCell>> row = new ArrayList<>();
                 for (Pipeline cell : cells) {
-                    row.add(pool.submit(() -> measure(program, cell, profile)));
+                    row.add(pool.submit(() -> measure(benchRow, cell, profile)));
                 }
                 rows.add(row);
             }
@@ -68,11 +78,22 @@ final class BenchCommand {
                 table.add(results);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.print(BenchTable.render(guests, cells, table));
-            out.printf("%n%d guests × %d pipeline cells in %.1f s (%d build threads); counts are RISC-V instructions "
-                    + "executed under qemu-riscv64, ratios are to direct%n", guests.size(), cells.size(), seconds, threads);
+            out.print(BenchTable.render(labels, cells, table, BenchTable.BEST_NATIVE));
+            out.printf("%n%d rows × %d pipeline cells in %.1f s (%d build threads); counts are RISC-V instructions "
+                    + "executed under qemu-riscv64, ratios are to direct%n", labels.size(), cells.size(), seconds, threads);
+            if (cells.stream().anyMatch(Pipeline::sameCodeAsWasm)) {
+                out.printf("%nThe same counts with ratios to direct purego, which compiles the code the WebAssembly "
+                        + "build compiles (Go: -tags purego, no hand-written crypto assembly): each pipeline's own "
+                        + "overhead on identical code%n");
+                out.print(BenchTable.render(labels, cells, table, BenchTable.SAME_CODE));
+            }
+            String perWork = BenchTable.renderPerWork(labels, cells, table);
+            if (!perWork.isEmpty()) {
+                out.printf("%nInstructions per unit of work the guest reported (per gas for a block), as the work grows:%n");
+                out.print(perWork);
+            }
             out.printf("%nBuild time in seconds (cold, as recorded when each cell was built):%n");
-            out.print(BenchTable.renderBuildTimes(guests, cells, table));
+            out.print(BenchTable.renderBuildTimes(labels, cells, table));
             List<GuestRun> runs = table.stream().flatMap(List::stream).map(BenchCell::run)
                     .filter(java.util.Objects::nonNull).toList();
             Reports.write(reportDir, runs, wasrisc.toolchain().foundVersions());
@@ -91,17 +112,21 @@ final class BenchCommand {
         }
     }
 
-    private BenchCell measure(GuestProgram program, Pipeline cell, boolean profile) {
+    private BenchCell measure(BenchRow row, Pipeline cell, boolean profile) {
+        GuestProgram program = row.program();
+        if (!cell.goToolchain().isEmpty() && !program.guest().language().name().equals("go")) {
+            return BenchCell.skipped(row.label(), cell, "a Go toolchain cell; " + program.name() + " is not a Go guest");
+        }
         List<Tool> missing = wasrisc.missingTools(program.guest(), cell);
         if (!missing.isEmpty()) {
-            return BenchCell.skipped(program.name(), cell, ToolMissingException.describe(missing));
+            return BenchCell.skipped(row.label(), cell, ToolMissingException.describe(missing));
         }
         try {
-            GuestBinary binary = program.build(cell);
+            GuestBinary binary = program.build(cell).withInput(row.input());
             GuestRun run = profile ? binary.profile() : binary.run();
             return BenchCell.ran(run, program.guest().settings().traps());
         } catch (BuildException e) {
-            return BenchCell.failed(program.name(), cell, "build failed", e.getMessage());
+            return BenchCell.failed(row.label(), cell, "build failed", e.getMessage());
         }
     }
 

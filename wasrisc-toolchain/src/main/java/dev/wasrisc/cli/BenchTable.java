@@ -11,13 +11,51 @@ final class BenchTable {
 
     private BenchTable() {}
 
-    static String render(List<String> guests, List<Pipeline> cells, List<List<BenchCell>> results) {
-        return render(guests, cells, results, BenchTable::format);
+    /** Which {@code direct} cell of a row a cell's ratio is to. */
+    interface BaselineRule {
+        boolean isBaseline(Pipeline direct);
+    }
+
+    /** The best native build: direct without a code variant. */
+    static final BaselineRule BEST_NATIVE = cell -> cell.name().equals("direct") && !cell.sameCodeAsWasm();
+
+    /** direct compiling the code the WebAssembly build compiles. */
+    static final BaselineRule SAME_CODE = cell -> cell.name().equals("direct") && cell.sameCodeAsWasm();
+
+    static String render(List<String> rows, List<Pipeline> cells, List<List<BenchCell>> results, BaselineRule rule) {
+        return render(rows, cells, results, rule, BenchTable::format);
+    }
+
+    /**
+     * Instructions per unit of work each run reported (per gas), one row per guest and input, with
+     * the work in the row's label; empty when no run reported work.
+     */
+    static String renderPerWork(List<String> rows, List<Pipeline> cells, List<List<BenchCell>> results) {
+        List<String> labels = new ArrayList<>();
+        List<List<BenchCell>> kept = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            GuestRun.Work work = results.get(r).stream().map(BenchCell::run)
+                    .filter(run -> run != null && run.work() != null).map(GuestRun::work).findFirst().orElse(null);
+            if (work != null) {
+                labels.add(rows.get(r) + " (" + work + ")");
+                kept.add(results.get(r));
+            }
+        }
+        if (labels.isEmpty()) {
+            return "";
+        }
+        return render(labels, cells, kept, BEST_NATIVE, (cell, baseline) -> {
+            GuestRun run = cell.run();
+            if (run == null || Double.isNaN(run.instructionsPerWork())) {
+                return cell.status().isEmpty() ? "-" : cell.status();
+            }
+            return (run.exactCount() ? "" : "~") + String.format("%,.1f", run.instructionsPerWork());
+        });
     }
 
     /** Seconds each cell's build took when it ran (a cached cell keeps the time of its original build). */
     static String renderBuildTimes(List<String> guests, List<Pipeline> cells, List<List<BenchCell>> results) {
-        return render(guests, cells, results, (cell, baseline) -> cell.run() == null
+        return render(guests, cells, results, BEST_NATIVE, (cell, baseline) -> cell.run() == null
                 ? cell.status()
                 : String.format("%.1f", cell.run().buildTime().toMillis() / 1000.0));
     }
@@ -27,7 +65,7 @@ final class BenchTable {
     }
 
     private static String render(List<String> guests, List<Pipeline> cells, List<List<BenchCell>> results,
-            CellFormat cellFormat) {
+            BaselineRule rule, CellFormat cellFormat) {
         List<String[]> rows = new ArrayList<>();
         String[] header = new String[cells.size() + 1];
         header[0] = "guest";
@@ -37,24 +75,35 @@ final class BenchTable {
         rows.add(header);
         for (int g = 0; g < guests.size(); g++) {
             List<BenchCell> row = results.get(g);
-            GuestRun baseline = baseline(row);
             String[] line = new String[cells.size() + 1];
             line[0] = guests.get(g);
             for (int c = 0; c < cells.size(); c++) {
-                line[c + 1] = cellFormat.format(row.get(c), baseline);
+                line[c + 1] = cellFormat.format(row.get(c), baseline(row, cells.get(c), rule));
             }
             rows.add(line);
         }
         return layout(rows);
     }
 
-    private static GuestRun baseline(List<BenchCell> row) {
-        for (BenchCell cell : row) {
-            if (cell.pipeline().name().equals("direct") && cell.run() != null && cell.run().instructions() > 0) {
-                return cell.run();
+    /**
+     * The row's direct run the rule picks, built with the cell's Go toolchain where the row has
+     * one (so toolchains are compared with themselves), else with the installed Go.
+     */
+    private static GuestRun baseline(List<BenchCell> row, Pipeline cell, BaselineRule rule) {
+        GuestRun fallback = null;
+        for (BenchCell candidate : row) {
+            GuestRun run = candidate.run();
+            if (!rule.isBaseline(candidate.pipeline()) || run == null || run.instructions() <= 0) {
+                continue;
+            }
+            if (candidate.pipeline().goToolchain().equals(cell.goToolchain())) {
+                return run;
+            }
+            if (fallback == null && candidate.pipeline().goToolchain().isEmpty()) {
+                fallback = run;
             }
         }
-        return null;
+        return fallback;
     }
 
     private static String format(BenchCell cell, GuestRun baseline) {
@@ -69,6 +118,10 @@ final class BenchTable {
         }
         if (run.target() != Target.RV64IM) {
             text.append(" [").append(run.target().id()).append(']');
+        }
+        if (!run.code().isEmpty()) {
+            // Compiles other code than its column says (cgo): its ratio compares different programs.
+            text.append(" [").append(String.join(", ", run.code())).append(']');
         }
         if (!cell.status().isEmpty()) {
             text.append(' ').append(cell.status());

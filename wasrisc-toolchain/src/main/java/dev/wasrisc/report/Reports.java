@@ -137,6 +137,30 @@ public final class Reports {
             return cells.get(row + "\u0000" + column);
         }
 
+        /** Rows some run of which reported the work it did, in table order. */
+        List<String> workRows() {
+            return rows.stream().filter(row -> work(row) != null).toList();
+        }
+
+        /** The work a row's runs reported (the first that did: every correct cell reports the same). */
+        GuestRun.Work work(String row) {
+            for (String column : columns) {
+                GuestRun run = cell(row, column);
+                if (run != null && run.work() != null) {
+                    return run.work();
+                }
+            }
+            return null;
+        }
+
+        String perWorkText(String row, String column) {
+            GuestRun run = cell(row, column);
+            if (run == null || Double.isNaN(run.instructionsPerWork())) {
+                return "";
+            }
+            return (run.exactCount() ? "" : "~") + String.format("%,.1f", run.instructionsPerWork());
+        }
+
         GuestRun baseline(String row) {
             for (String column : columns) {
                 GuestRun run = cell(row, column);
@@ -159,6 +183,9 @@ public final class Reports {
             GuestRun baseline = baseline(row);
             if (baseline != null && baseline != run) {
                 text.append(String.format(" (%.2f×)", (double) run.instructions() / baseline.instructions()));
+            }
+            if (!run.code().isEmpty()) {
+                text.append(" [").append(String.join(", ", run.code())).append(']');
             }
             if (run.exitCode() != 0) {
                 text.append(" exit ").append(run.exitCode());
@@ -183,6 +210,22 @@ public final class Reports {
                 md.append(' ').append(matrix.text(row, column)).append(" |");
             }
             md.append('\n');
+        }
+        List<String> workRows = matrix.workRows();
+        if (!workRows.isEmpty()) {
+            md.append("\n## Instructions per unit of work\n\nRISC-V instructions per unit of the work the guest "
+                    + "reported (gas, for a block), as the work grows.\n\n| guest | work |");
+            matrix.columns().forEach(c -> md.append(' ').append(c).append(" |"));
+            md.append("\n|---|---:|");
+            matrix.columns().forEach(c -> md.append("---:|"));
+            md.append('\n');
+            for (String row : workRows) {
+                md.append("| ").append(row).append(" | ").append(matrix.work(row)).append(" |");
+                for (String column : matrix.columns()) {
+                    md.append(' ').append(matrix.perWorkText(row, column)).append(" |");
+                }
+                md.append('\n');
+            }
         }
         List<GuestRun> profiled = matrix.profiled();
         if (!profiled.isEmpty()) {
@@ -220,6 +263,22 @@ public final class Reports {
             html.append("</tr>\n");
         }
         html.append("</table>\n<h2>Instructions (log scale)</h2>\n").append(chart(matrix)).append('\n');
+        List<String> workRows = matrix.workRows();
+        if (!workRows.isEmpty()) {
+            html.append("<h2>Instructions per unit of work</h2>\n<p>RISC-V instructions per unit of the work the guest "
+                    + "reported (gas, for a block), as the work grows.</p>\n<table><tr><th>guest</th><th>work</th>");
+            matrix.columns().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
+            html.append("</tr>\n");
+            for (String row : workRows) {
+                html.append("<tr><td>").append(escape(row)).append("</td><td>").append(escape(matrix.work(row).toString()))
+                        .append("</td>");
+                for (String column : matrix.columns()) {
+                    html.append("<td>").append(escape(matrix.perWorkText(row, column))).append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n").append(WorkChart.svg(matrix)).append('\n');
+        }
         List<GuestRun> profiled = matrix.profiled();
         if (!profiled.isEmpty()) {
             html.append("<h2>Where the instructions go</h2>\n");
@@ -277,7 +336,7 @@ public final class Reports {
         return svg.append("</svg>").toString();
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -36,6 +36,19 @@ class DockerExecutorTest {
     }
 
     @Test
+    void standardInputIsAFileTheShellOpensInsideTheContainer() {
+        Command command = Command.of("/usr/bin/qemu-riscv64", "/cache/builds/x/guest.elf")
+                .in(Path.of("/tmp/wasrisc-run-2"))
+                .stdin(Path.of("/tmp/wasrisc-run-2/stdin"))
+                .timeout(Duration.ofSeconds(3))
+                .build();
+
+        assertThat(DockerExecutor.execConfig(command).getCommand()).containsExactly("timeout", "--kill-after=5",
+                "3.000", "sh", "-c", "exec \"$@\" < \"$0\"", "/tmp/wasrisc-run-2/stdin", "/usr/bin/qemu-riscv64",
+                "/cache/builds/x/guest.elf");
+    }
+
+    @Test
     void buildStepKeepsItsEnvironmentAsExecVariables() {
         Command command = Command.of("cargo", "rustc", "--release")
                 .in(Path.of("/work/guests/rust/hello_world"))
