@@ -11,13 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Go guests: a module ({@code go.mod}) whose main package is the guest folder. WebAssembly comes
  * from {@code GOOS=wasip1 GOARCH=wasm}; {@code direct} builds {@code GOOS=linux GOARCH=riscv64}, a
- * static riscv64 Linux program. Custom imports are {@code //go:wasmimport} in a {@code wasip1} file
- * and a cgo binding to the platform's C implementation in a {@code !wasip1} file; the build links
- * the platform's import implementations as {@code libwasrisc_imports.a} for that binding.
+ * static riscv64 Linux program, without cgo: with cgo, libraries switch to C code a WebAssembly
+ * build can never take (go-ethereum to libsecp256k1), and {@code direct} would compare different
+ * code. Only a guest that needs C — custom imports as a cgo binding to the platform's C
+ * implementation in a {@code !wasip1} file, next to {@code //go:wasmimport} in a {@code wasip1}
+ * file — is built with cgo, linking the platform's import implementations as
+ * {@code libwasrisc_imports.a}; its binaries are flagged {@code cgo}.
+ *
+ * <p>The cell's Go toolchain ({@code direct-go1.25.6-O2}) is passed as {@code GOTOOLCHAIN}; the
+ * {@code purego} variant of {@code direct} adds {@code -tags purego}, which turns off the
+ * hand-written riscv64 assembly of Go's crypto, so it compiles what the WebAssembly build compiles.
  */
 public final class GoLanguage implements Language {
 
@@ -56,17 +65,39 @@ public final class GoLanguage implements Language {
 
     @Override
     public void buildDirect(BuildContext context) throws IOException {
-        Path libDir = NativeImports.buildLinuxLibrary(context);
         Command.Builder build = goBuild(context, context.output())
-                .env("GOOS", "linux").env("GOARCH", "riscv64")
-                .env("CGO_ENABLED", "1")
-                .env("CC", context.tool(Tools.RISCV64_LINUX_GCC).toString())
-                .env("CGO_LDFLAGS", "-L" + libDir + " -lwasrisc_imports");
+                .env("GOOS", "linux").env("GOARCH", "riscv64");
+        if (usesCgo(context.guest().dir())) {
+            Path libDir = NativeImports.buildLinuxLibrary(context);
+            build.env("CGO_ENABLED", "1")
+                    .env("CC", context.tool(Tools.RISCV64_LINUX_GCC).toString())
+                    .env("CGO_LDFLAGS", "-L" + libDir + " -lwasrisc_imports");
+            context.noteCode("cgo");
+        } else {
+            build.env("CGO_ENABLED", "0");
+        }
         context.run("compile", build);
     }
 
+    /** Whether a Go file of the main package imports "C" (a build-tagged native binding counts). */
+    static boolean usesCgo(Path guestDir) throws IOException {
+        try (Stream<Path> files = Files.list(guestDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".go")).toList()) {
+                if (CGO_IMPORT.matcher(Files.readString(file)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern CGO_IMPORT = Pattern.compile("(?m)^import\\s+\"C\"");
+
     private static Command.Builder goBuild(BuildContext context, Path output) {
         List<String> args = new ArrayList<>(List.of("build", "-trimpath", "-buildvcs=false"));
+        if (context.pipeline().sameCodeAsWasm() && output.equals(context.output())) {
+            args.add("-tags=purego");
+        }
         if (context.optLevel() == 0 && output.equals(context.output())) {
             // Go has no -O levels; -O0 means what it means for C: no optimisation, no inlining.
             args.add("-gcflags=all=-N -l");
@@ -78,6 +109,11 @@ public final class GoLanguage implements Language {
         args.add("-o");
         args.add(output.toString());
         args.add(".");
-        return Command.of(context.tool(Tools.GO)).args(args).in(context.guest().dir());
+        Command.Builder command = Command.of(context.tool(Tools.GO)).args(args).in(context.guest().dir());
+        if (!context.pipeline().goToolchain().isEmpty()) {
+            // The go command downloads that release through the module proxy on first use.
+            command.env("GOTOOLCHAIN", context.pipeline().goToolchain());
+        }
+        return command;
     }
 }
