@@ -58,7 +58,7 @@ final class RunCommand {
             binary = binary.withTimeout(Duration.ofSeconds(Long.parseLong(args.option("--timeout").get())));
         }
         if (args.option("--input").isPresent()) {
-            binary = binary.withInput(Path.of(args.option("--input").get()));
+            binary = binary.withInput(inputPath(args.option("--input").get()));
         }
         String[] guestArgs = args.passThrough.toArray(String[]::new);
         GuestRun run = args.flag("--profile") ? binary.profile(guestArgs) : binary.run(guestArgs);
@@ -85,6 +85,20 @@ final class RunCommand {
             err.print(run.profile().format(20));
         }
         return run.timedOut() ? 124 : run.exitCode();
+    }
+
+    /**
+     * A relative input path is the caller's (the launcher runs from the project folder and passes
+     * the folder it was started in); one that is not there is looked up in the guest folder.
+     */
+    private static Path inputPath(String text) {
+        Path path = Path.of(text);
+        String callerDir = System.getProperty("wasrisc.callerDir");
+        if (path.isAbsolute() || callerDir == null) {
+            return path;
+        }
+        Path fromCaller = Path.of(callerDir).resolve(path);
+        return java.nio.file.Files.isRegularFile(fromCaller) ? fromCaller : path;
     }
 
     private void printJson(GuestRun run) {
