@@ -1,0 +1,104 @@
+package dev.wasrisc.examples;
+
+import static dev.wasrisc.junit.WasriscAssertions.assertThat;
+
+import dev.wasrisc.GuestBinary;
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.junit.InstructionBudget;
+import dev.wasrisc.junit.PipelineSource;
+import dev.wasrisc.junit.RatioBudget;
+import dev.wasrisc.junit.WasriscTest;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/**
+ * The Ethereum state transition: go-ethereum's {@code core.ExecuteStateless} re-executing a block
+ * from its witness alone (guests/go/stateless). The guest itself checks the computed state and
+ * receipt roots against the block header; every other cell must print what {@code direct} prints.
+ *
+ * <p>The module is ~15 MB of WebAssembly, so each WASM cell takes many minutes to build: the
+ * default test run builds {@code wasm2c -O0} only, and {@code -Dwasrisc.stf=all} adds every other
+ * pipeline ({@code ./wasrisc bench go/stateless --inputs all} is the full table).
+ */
+@WasriscTest
+class StatelessTest {
+
+    static final List<String> INPUTS = List.of("inputs/block-10.bin", "inputs/block-100.bin", "inputs/block-500.bin");
+    static final List<String> TAMPERED = List.of("inputs/tampered/flip-state-node.bin",
+            "inputs/tampered/drop-state-node.bin", "inputs/tampered/wrong-parent-root.bin");
+
+    /** direct, and direct on the code the WebAssembly build compiles, on every committed block. */
+    @ParameterizedTest
+    @PipelineSource(cells = {"direct-O2", "direct-purego-O2"}, guests = "go/stateless")
+    @InstructionBudget(value = 3_000_000_000L, pipeline = "direct")
+    void directExecutesEveryCommittedBlock(Pipeline pipeline, GuestProgram stf) {
+        GuestBinary binary = stf.build(pipeline);
+        for (String input : INPUTS) {
+            GuestRun run = binary.withInput(Path.of(input)).run();
+
+            assertThat(run).succeeded();
+            org.assertj.core.api.Assertions.assertThat(run.stdout())
+                    .startsWith("ExecuteStateless succeeded!\nstate root: 0x").contains("\ngas used: ");
+            org.assertj.core.api.Assertions.assertThat(run.work()).as("gas reported").isNotNull();
+            org.assertj.core.api.Assertions.assertThat(run.code()).as("no cgo, no libsecp256k1").isEmpty();
+        }
+    }
+
+    /** The default test run's WebAssembly cell, on the smallest block: the same roots and gas as direct. */
+    @ParameterizedTest
+    @PipelineSource(cells = "wasm2c-O0", guests = "go/stateless")
+    @InstructionBudget(value = 20_000_000_000L, pipeline = "wasm2c", optLevel = 0)
+    @RatioBudget(value = 60, pipeline = "wasm2c", optLevel = 0)
+    void sameRootsAsDirect(Pipeline pipeline, GuestProgram stf) {
+        sameAsDirect(stf, pipeline, "inputs/block-10.bin");
+    }
+
+    /** Every further pipeline on every committed block (opt-in: hours of cold builds). */
+    @ParameterizedTest
+    @EnabledIfSystemProperty(named = "wasrisc.stf", matches = "all")
+    @PipelineSource(cells = {"wasm2c-O2", "w2c2-O0", "w2c2-O2", "wamr-O3", "wamr_xip-O3", "wasmtime-O2", "wasmer-O2",
+        "wasmer_llvm-O2"}, guests = "go/stateless")
+    @RatioBudget(value = 15, pipeline = "wasm2c", optLevel = 2)
+    void everyPipelineAgreesOnEveryBlock(Pipeline pipeline, GuestProgram stf) {
+        for (String input : INPUTS) {
+            sameAsDirect(stf, pipeline, input);
+        }
+    }
+
+    /** A flipped byte in a state node, a dropped node, a wrong parent root: a clean failure, no panic. */
+    @ParameterizedTest
+    @PipelineSource(cells = {"direct-O2", "wasm2c-O0"}, guests = "go/stateless")
+    void tamperedWitnessesFailCleanly(Pipeline pipeline, GuestProgram stf) {
+        GuestBinary binary = stf.build(pipeline);
+        for (String input : TAMPERED) {
+            GuestRun run = binary.withInput(Path.of(input)).run();
+
+            org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(input + ": " + run.stderr()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(run.stderr()).as(input).startsWith("stateless: ")
+                    .doesNotContain("panic");
+            org.assertj.core.api.Assertions.assertThat(run.stdout()).as(input).doesNotContain("succeeded");
+        }
+    }
+
+    /** A byte string that is no input at all is rejected as malformed. */
+    @ParameterizedTest
+    @PipelineSource(cells = "direct-O2", guests = "go/stateless")
+    void garbageIsMalformedInput(Pipeline pipeline, GuestProgram stf) {
+        GuestRun run = stf.build(pipeline).withInput("garbage", "not a block".getBytes()).run();
+
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(run.stderr()).startsWith("stateless: malformed input");
+    }
+
+    private static void sameAsDirect(GuestProgram stf, Pipeline pipeline, String input) {
+        GuestRun run = stf.build(pipeline).withInput(Path.of(input)).run();
+        GuestRun direct = stf.build(Pipeline.of("direct", 2)).withInput(Path.of(input)).run();
+
+        assertThat(direct).succeeded();
+        assertThat(run).succeeded().printed(direct.stdout());
+    }
+}
