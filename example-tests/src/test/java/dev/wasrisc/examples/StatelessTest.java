@@ -10,7 +10,14 @@ import dev.wasrisc.junit.InstructionBudget;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.RatioBudget;
 import dev.wasrisc.junit.WasriscTest;
+import dev.wasrisc.junit.Guest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.List;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +99,29 @@ class StatelessTest {
 
         org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(1);
         org.assertj.core.api.Assertions.assertThat(run.stderr()).startsWith("stateless: malformed input");
+    }
+
+    /** The generator is deterministic: twice the same bytes, and the bytes committed. */
+    @Test
+    void generatorRepeatsTheCommittedBlockByteForByte(@Guest("go/stateless") GuestProgram stf, @TempDir Path dir)
+            throws IOException, InterruptedException {
+        Path first = generate(stf, dir.resolve("first.bin"));
+        Path second = generate(stf, dir.resolve("second.bin"));
+
+        org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second))
+                .isEqualTo(Files.readAllBytes(stf.guest().dir().resolve("inputs/block-10.bin")));
+    }
+
+    private static Path generate(GuestProgram stf, Path out) throws IOException, InterruptedException {
+        Path go = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(dir -> Path.of(dir, "go")).filter(Files::isExecutable).findFirst()
+                .orElse(Path.of("/usr/local/go/bin/go"));
+        Assumptions.assumeTrue(Files.isExecutable(go), "Go is not installed");
+        Process process = new ProcessBuilder(go.toString(), "run", "./generate", "-txs", "10", "-out", out.toString())
+                .directory(stf.guest().dir().toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        org.assertj.core.api.Assertions.assertThat(process.waitFor()).as(output).isZero();
+        return out;
     }
 
     private static void sameAsDirect(GuestProgram stf, Pipeline pipeline, String input) {

@@ -93,6 +93,7 @@ public final class WamrBackend implements Backend {
             "core/iwasm/aot",
             "core/shared/utils",
             "core/shared/mem-alloc",
+            "core/iwasm/aot/arch",
             "core/shared/platform/include");
 
     /** The runtime core's sources, relative to the source tree: AOT loader and runtime, no interpreter. */
@@ -107,7 +108,6 @@ public final class WamrBackend implements Backend {
             "core/iwasm/aot/aot_loader.c",
             "core/iwasm/aot/aot_runtime.c",
             "core/iwasm/aot/aot_intrinsic.c",
-            "core/iwasm/aot/arch/aot_reloc_riscv.c",
             "core/shared/mem-alloc/mem_alloc.c",
             "core/shared/mem-alloc/ems/ems_alloc.c",
             "core/shared/mem-alloc/ems/ems_gc.c",
@@ -122,8 +122,11 @@ public final class WamrBackend implements Backend {
             "core/shared/utils/bh_log.c",
             "core/shared/utils/bh_vector.c");
 
-    /** The project's WAMR port and entry point, in platform/wamr. */
-    static final List<String> PLATFORM_SOURCES = List.of("wamr_platform.c", "wamr_main.c");
+    /**
+     * The project's WAMR port and entry point, in platform/wamr; wamr_reloc_riscv.c compiles the
+     * tree's {@code aot_reloc_riscv.c} with the soft-float helpers its table lacks for rv64.
+     */
+    static final List<String> PLATFORM_SOURCES = List.of("wamr_platform.c", "wamr_main.c", "wamr_reloc_riscv.c");
 
     /** The name wamr_aot.S embeds the module under (.incbin), looked up in the work folder. */
     static final String AOT_FILE = "guest.aot";
