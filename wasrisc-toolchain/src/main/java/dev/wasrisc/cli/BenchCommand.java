@@ -46,7 +46,11 @@ final class BenchCommand {
                     + "each guest's inputs/ folder), was '" + inputs + "'");
         }
         Path reportDir = Path.of(args.option("--out").orElse("wasrisc-report")).toAbsolutePath();
-        List<String> guests = args.positionals.isEmpty() ? wasrisc.guests().names() : args.positionals;
+        // Heavy guests (go/stateless: tens of minutes per cell) run when named, so the default table
+        // keeps a build time a fresh machine can afford.
+        List<String> guests = args.positionals.isEmpty()
+                ? wasrisc.guests().names().stream().filter(name -> !wasrisc.guest(name).guest().settings().heavy()).toList()
+                : args.positionals;
         List<Pipeline> cells = args.option("--pipelines")
                 .map(list -> Arrays.stream(list.split(",")).map(Pipeline::parse).toList())
                 .orElseGet(Pipelines::benchCells);
