@@ -40,6 +40,17 @@ class BudgetsAndBaselinesTest {
     }
 
     @Test
+    void ratioBudgetFailureGivesBothCountsAndTheRatio() {
+        Events tests = run(TightRatio.class);
+
+        // c/hello_world: wasm2c -O2 runs ~15× direct's instructions (7,765 against 525), over 2× and under 100×.
+        tests.assertStatistics(stats -> stats.failed(1).succeeded(2));
+        tests.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.matches(
+                "(?s)c/hello_world via wasm2c -O2 \\(rv64im\\) used [\\d,]+ instructions, \\d+\\.\\d\\d× the [\\d,]+ "
+                        + "of c/hello_world via direct -O2 \\(rv64im\\); its budget is 2\\.00×.*")))));
+    }
+
+    @Test
     void updateRecordsSortedCountsAndRewritesNothingWhenNothingChanged() throws Exception {
         Path file = dir.resolve("baseline.json");
         System.setProperty("wasrisc.baseline.file", file.toString());
@@ -96,6 +107,16 @@ class BudgetsAndBaselinesTest {
         @InstructionBudget(value = 100, pipeline = "direct")
         void prints(Pipeline pipeline, @Guest("c/hello_world") GuestProgram hello) {
             assertThat(hello.build(pipeline).run()).succeeded().printed("Hello, world!\n");
+        }
+    }
+
+    static class TightRatio {
+        @ParameterizedTest
+        @PipelineSource(cells = {"direct-O2", "wasm2c-O2", "wasm2c-O0"})
+        @RatioBudget(value = 2, pipeline = "wasm2c", optLevel = 2)
+        @RatioBudget(value = 100, pipeline = "wasm2c", optLevel = 0)
+        void prints(Pipeline pipeline, @Guest("c/hello_world") GuestProgram hello) {
+            assertThat(hello.build(pipeline).run()).succeeded();
         }
     }
 
