@@ -43,6 +43,16 @@ public record Command(
         return builder;
     }
 
+    /**
+     * The words to put before {@link #argv()} so the process reads {@link #stdin()}: a shell opens
+     * the file as the process's standard input. A file, not a pipe fed by the JVM: a read from a
+     * pipe returns whatever the pump has written so far, so a guest's reads (and its instruction
+     * count) would depend on timing; a read from a file returns what was asked for.
+     */
+    public List<String> stdinPrefix() {
+        return stdin == null ? List.of() : List.of("/bin/sh", "-c", "exec \"$@\" < \"$0\"", stdin.toString());
+    }
+
     /** The command as a person would paste it into a shell. */
     public String commandLine() {
         StringBuilder line = new StringBuilder();

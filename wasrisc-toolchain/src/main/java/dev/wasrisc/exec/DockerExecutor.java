@@ -71,15 +71,14 @@ public final class DockerExecutor implements Executor, AutoCloseable {
         argv.add("timeout");
         argv.add("--kill-after=5");
         argv.add(String.format("%.3f", command.timeout().toMillis() / 1000.0));
+        // The file is mounted at its host path; the shell that opens it sets PWD, which env -i clears.
+        argv.addAll(command.stdinPrefix());
         if (command.cleanEnvironment()) {
             argv.add("env");
             argv.add("-i");
             command.environment().forEach((name, value) -> argv.add(name + "=" + value));
         }
-        if (command.stdin() != null) {
-            // exec has no standard input to give: the shell opens the file, which is mounted at its host path.
-            argv.addAll(List.of("sh", "-c", "exec \"$@\" < \"$0\"", command.stdin().toString()));
-        }
+        // The file is mounted at its host path.
         argv.addAll(command.argv());
         return argv;
     }

@@ -1,10 +1,8 @@
 package dev.wasrisc.exec;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,8 @@ public final class LocalExecutor implements Executor {
 
     @Override
     public CommandResult execute(Command command) throws IOException {
-        List<String> argv = new ArrayList<>();
+        // The shell that opens stdin comes first: it sets PWD, which env -i then clears again.
+        List<String> argv = new ArrayList<>(command.stdinPrefix());
         if (command.cleanEnvironment()) {
             // ProcessBuilder can only add to the inherited environment; env(1) starts from nothing.
             argv.add("env");
@@ -28,23 +27,14 @@ public final class LocalExecutor implements Executor {
             command.environment().forEach((name, value) -> argv.add(name + "=" + value));
         }
         argv.addAll(command.argv());
-        try (InputStream stdin = command.stdin() == null ? InputStream.nullInputStream()
-                : new BufferedInputStream(Files.newInputStream(command.stdin()), 1 << 16)) {
-            return execute(command, argv, stdin);
-        }
-    }
-
-    private static CommandResult execute(Command command, List<String> argv, InputStream stdin) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        // zt-exec pumps stdin into the process on a thread of its own; a guest that stops reading early
-        // just ends the pump.
         ProcessExecutor executor = new ProcessExecutor()
                 .command(argv)
                 .directory(command.workDir().toFile())
                 .redirectOutput(stdout)
                 .redirectError(stderr)
-                .redirectInput(stdin)
+                .redirectInput(InputStream.nullInputStream())
                 .timeout(command.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .destroyOnExit();
         if (!command.cleanEnvironment()) {

@@ -44,7 +44,7 @@ class DockerExecutorTest {
                 .build();
 
         assertThat(DockerExecutor.execConfig(command).getCommand()).containsExactly("timeout", "--kill-after=5",
-                "3.000", "sh", "-c", "exec \"$@\" < \"$0\"", "/tmp/wasrisc-run-2/stdin", "/usr/bin/qemu-riscv64",
+                "3.000", "/bin/sh", "-c", "exec \"$@\" < \"$0\"", "/tmp/wasrisc-run-2/stdin", "/usr/bin/qemu-riscv64",
                 "/cache/builds/x/guest.elf");
     }
 
