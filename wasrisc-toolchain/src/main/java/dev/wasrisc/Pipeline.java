@@ -90,6 +90,11 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
         return new Pipeline(name, optLevel, compiler, newVariant, goToolchain);
     }
 
+    /** Whether the cell means anything for a guest in {@code language}: a Go toolchain only for Go. */
+    public boolean appliesTo(dev.wasrisc.guest.Language language) {
+        return goToolchain.isEmpty() || language.name().equals("go");
+    }
+
     /** Whether this is {@code direct} compiling the code the WebAssembly build compiles. */
     public boolean sameCodeAsWasm() {
         return variant.equals(PUREGO);

@@ -109,7 +109,7 @@ public final class Wasrisc {
     }
 
     GuestBinary build(Guest guest, Pipeline pipeline, Consumer<GuestRun> observer) {
-        if (!pipeline.goToolchain().isEmpty() && !guest.language().name().equals("go")) {
+        if (!pipeline.appliesTo(guest.language())) {
             throw new IllegalArgumentException("cell " + pipeline + " names a Go toolchain, but " + guest.name()
                     + " is a " + guest.language().name() + " guest");
         }

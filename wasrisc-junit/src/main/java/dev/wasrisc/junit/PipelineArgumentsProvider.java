@@ -44,7 +44,7 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
                 continue;
             }
             for (Pipeline cell : cells) {
-                if (!cell.goToolchain().isEmpty() && !guest.guest().language().name().equals("go")) {
+                if (!cell.appliesTo(guest.guest().language())) {
                     continue; // a Go toolchain means nothing to C and Rust guests
                 }
                 arguments.add(Arguments.argumentSet(label(name, cell), cell, guest));

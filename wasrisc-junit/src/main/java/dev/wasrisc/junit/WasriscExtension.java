@@ -112,10 +112,7 @@ public final class WasriscExtension
         budgets.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), InstructionBudget.class));
         budgets.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), InstructionBudget.class));
         for (InstructionBudget budget : budgets) {
-            boolean applies = (budget.pipeline().isEmpty() || budget.pipeline().equals(run.pipeline().name()))
-                    && (budget.optLevel() < 0 || budget.optLevel() == run.pipeline().optLevel())
-                    && (budget.guest().isEmpty() || budget.guest().equals(run.guest()));
-            if (applies) {
+            if (applies(budget.pipeline(), budget.optLevel(), budget.guest(), run)) {
                 WasriscAssertions.assertThat(run).usedAtMostInstructions(budget.value());
             }
         }
@@ -124,14 +121,17 @@ public final class WasriscExtension
         ratios.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), RatioBudget.class));
         for (RatioBudget budget : ratios) {
             Pipeline to = Pipeline.parse(budget.to());
-            boolean applies = !run.pipeline().equals(to)
-                    && (budget.pipeline().isEmpty() || budget.pipeline().equals(run.pipeline().name()))
-                    && (budget.optLevel() < 0 || budget.optLevel() == run.pipeline().optLevel())
-                    && (budget.guest().isEmpty() || budget.guest().equals(run.guest()));
-            if (applies) {
+            if (!run.pipeline().equals(to) && applies(budget.pipeline(), budget.optLevel(), budget.guest(), run)) {
                 WasriscAssertions.assertThat(run).usedAtMostTimes(budget.value(), comparisonRun(context, run, to));
             }
         }
+    }
+
+    /** Whether a budget narrowed to this pipeline, level and guest (empty or -1: any) holds the run. */
+    private static boolean applies(String pipeline, int optLevel, String guest, GuestRun run) {
+        return (pipeline.isEmpty() || pipeline.equals(run.pipeline().name()))
+                && (optLevel < 0 || optLevel == run.pipeline().optLevel())
+                && (guest.isEmpty() || guest.equals(run.guest()));
     }
 
     /**

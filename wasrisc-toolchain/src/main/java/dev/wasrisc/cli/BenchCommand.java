@@ -118,7 +118,7 @@ final class BenchCommand {
 
     private BenchCell measure(BenchRow row, Pipeline cell, boolean profile) {
         GuestProgram program = row.program();
-        if (!cell.goToolchain().isEmpty() && !program.guest().language().name().equals("go")) {
+        if (!cell.appliesTo(program.guest().language())) {
             return BenchCell.skipped(row.label(), cell, "a Go toolchain cell; " + program.name() + " is not a Go guest");
         }
         List<Tool> missing = wasrisc.missingTools(program.guest(), cell);
