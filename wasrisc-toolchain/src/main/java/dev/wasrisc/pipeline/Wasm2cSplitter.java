@@ -30,9 +30,9 @@ public final class Wasm2cSplitter {
     private static final Pattern FUNCTION_PROTOTYPE = Pattern.compile("^static (.*?\\bw2c_\\w+\\(.*\\);)$");
     /**
      * A definition's first line: wasm2c wraps long parameter lists, so a function with many
-     * parameters (Rust's {@code debug_struct_field5_finish} has 23) ends its first line with a comma.
+     * parameters (Rust's {@code debug_struct_field5_finish} has 23) ends its first line with a comma and a space.
      */
-    private static final Pattern FUNCTION_DEFINITION = Pattern.compile("^static (.*?\\bw2c_\\w+\\(.*(?:\\) \\{|,))$");
+    private static final Pattern FUNCTION_DEFINITION = Pattern.compile("^static (.*?\\bw2c_\\w+\\(.*(?:\\) \\{|, ?))$");
     private static final Pattern FUNC_TYPES = Pattern.compile("^static (u32 func_types\\[\\d+\\]);$");
 
     private Wasm2cSplitter() {}

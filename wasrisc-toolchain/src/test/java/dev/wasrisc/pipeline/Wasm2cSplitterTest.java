@@ -28,7 +28,7 @@ class Wasm2cSplitterTest {
             assertThat(Files.readAllLines(file)).noneMatch(line -> line.startsWith("static u32 w2c_"));
             assertCompiles(file);
         }
-        assertThat(Files.readString(files.get(2))).contains("u32 w2c_f59990(u32 w2c_p0, u32 w2c_p1,\n    u32 w2c_p2) {");
+        assertThat(Files.readString(files.get(2))).contains("u32 w2c_f59990(u32 w2c_p0, u32 w2c_p1, \n    u32 w2c_p2) {");
     }
 
     private static String module() {
@@ -40,7 +40,7 @@ class Wasm2cSplitterTest {
         }
         for (int i = 0; i < FUNCTIONS; i++) {
             if (wrapped(i)) {
-                c.append("static u32 w2c_f").append(i).append("(u32 w2c_p0, u32 w2c_p1,\n    u32 w2c_p2) {\n")
+                c.append("static u32 w2c_f").append(i).append("(u32 w2c_p0, u32 w2c_p1, \n    u32 w2c_p2) {\n")
                         .append("  return add(w2c_p0, add(w2c_p1, w2c_p2));\n}\n\n");
             } else {
                 int callee = (i + FUNCTIONS / 2) % FUNCTIONS; // in the other part
