@@ -98,12 +98,17 @@ final class BenchCommand {
             }
             out.printf("%nBuild time in seconds (cold, as recorded when each cell was built):%n");
             out.print(BenchTable.renderBuildTimes(labels, cells, table));
+            OutputAgreement agreement = OutputAgreement.of(benchRows, table);
+            if (!agreement.render().isEmpty()) {
+                out.printf("%nOutput:%n");
+                out.print(agreement.render());
+            }
             List<GuestRun> runs = table.stream().flatMap(List::stream).map(BenchCell::run)
                     .filter(java.util.Objects::nonNull).toList();
             Reports.write(reportDir, runs, wasrisc.toolchain().foundVersions());
             out.printf("%nReports: %s/{results.json,report.md,report.html}%n", reportDir);
             printFailures(table);
-            return table.stream().flatMap(List::stream).anyMatch(BenchCell::failed) ? 1 : 0;
+            return !agreement.agrees() || table.stream().flatMap(List::stream).anyMatch(BenchCell::failed) ? 1 : 0;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("writing the reports failed", e);
         } catch (InterruptedException e) {
