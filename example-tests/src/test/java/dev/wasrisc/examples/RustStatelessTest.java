@@ -1,0 +1,99 @@
+package dev.wasrisc.examples;
+
+import static dev.wasrisc.junit.WasriscAssertions.assertThat;
+
+import dev.wasrisc.GuestBinary;
+import dev.wasrisc.GuestProgram;
+import dev.wasrisc.GuestRun;
+import dev.wasrisc.Pipeline;
+import dev.wasrisc.junit.Guest;
+import dev.wasrisc.junit.InstructionBudget;
+import dev.wasrisc.junit.PipelineSource;
+import dev.wasrisc.junit.RatioBudget;
+import dev.wasrisc.junit.WasriscTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+
+/**
+ * Two implementations of the Ethereum state transition that share no code check each other:
+ * guests/rust/stateless (revm, its own trie) and guests/go/stateless (go-ethereum) read the same
+ * inputs, so on every cell the Rust guest must print exactly what Go {@code direct} prints (the same
+ * state root, receipt root and gas). Where they differ, one guest or the pipeline is wrong.
+ *
+ * <p>As for the Go guest, the default run builds one WebAssembly cell and {@code -Dwasrisc.stf=all}
+ * adds every other pipeline on every committed block.
+ */
+@WasriscTest
+class RustStatelessTest {
+
+    @ParameterizedTest
+    @PipelineSource(cells = "direct-O2", guests = "rust/stateless")
+    @InstructionBudget(value = 6_000_000_000L, pipeline = "direct") // block-500: 4.02e9
+    void directAgreesWithGoOnEveryCommittedBlock(Pipeline pipeline, GuestProgram rust,
+            @Guest("go/stateless") GuestProgram go) {
+        GuestBinary binary = rust.build(pipeline);
+        for (String input : StatelessTest.INPUTS) {
+            GuestRun run = binary.withInput(Path.of(input)).run();
+
+            assertThat(run).succeeded().printed(goDirect(go, input).stdout());
+            org.assertj.core.api.Assertions.assertThat(run.work()).as("gas reported").isNotNull();
+        }
+    }
+
+    /** The default run's WebAssembly cell, on the smallest block. */
+    @ParameterizedTest
+    @PipelineSource(cells = "wasm2c-O0", guests = "rust/stateless")
+    @RatioBudget(value = 20, pipeline = "wasm2c", optLevel = 0)
+    void webAssemblyAgreesWithGo(Pipeline pipeline, GuestProgram rust, @Guest("go/stateless") GuestProgram go) {
+        agreesWithGo(rust, go, pipeline, "inputs/block-10.bin");
+    }
+
+    /** Every further pipeline on every committed block (opt-in: long cold builds). */
+    @ParameterizedTest
+    @EnabledIfSystemProperty(named = "wasrisc.stf", matches = "all")
+    @PipelineSource(cells = {"wasm2c-O2", "w2c2-O0", "w2c2-O2", "wamr-O3", "wamr_xip-O3", "wasmtime-O2", "wasmer-O2",
+        "wasmer_llvm-O2"}, guests = "rust/stateless")
+    void everyPipelineAgreesWithGoOnEveryBlock(Pipeline pipeline, GuestProgram rust,
+            @Guest("go/stateless") GuestProgram go) {
+        for (String input : StatelessTest.INPUTS) {
+            agreesWithGo(rust, go, pipeline, input);
+        }
+    }
+
+    /** The Go guest's tampered witnesses are rejected by the Rust guest too, with its own message and no panic. */
+    @ParameterizedTest
+    @PipelineSource(cells = {"direct-O2", "wasm2c-O0"}, guests = "rust/stateless")
+    void tamperedWitnessesFailCleanly(Pipeline pipeline, GuestProgram rust) {
+        GuestBinary binary = rust.build(pipeline);
+        for (String input : StatelessTest.TAMPERED) {
+            GuestRun run = binary.withInput(Path.of(input)).run();
+
+            org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(input + ": " + run.stderr()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(run.stderr()).as(input).startsWith("stateless: ")
+                    .doesNotContain("panic");
+            org.assertj.core.api.Assertions.assertThat(run.stdout()).as(input).doesNotContain("succeeded");
+        }
+    }
+
+    @ParameterizedTest
+    @PipelineSource(cells = "direct-O2", guests = "rust/stateless")
+    void garbageIsMalformedInput(Pipeline pipeline, GuestProgram rust) {
+        GuestRun run = rust.build(pipeline).withInput("garbage", "not a block".getBytes()).run();
+
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(run.stderr()).startsWith("stateless: malformed input");
+    }
+
+    private static void agreesWithGo(GuestProgram rust, GuestProgram go, Pipeline pipeline, String input) {
+        GuestRun run = rust.build(pipeline).withInput(Path.of(input)).run();
+
+        assertThat(run).succeeded().printed(goDirect(go, input).stdout());
+    }
+
+    private static GuestRun goDirect(GuestProgram go, String input) {
+        GuestRun direct = go.build(Pipeline.of("direct", 2)).withInput(Path.of(input)).run();
+        assertThat(direct).succeeded();
+        return direct;
+    }
+}
