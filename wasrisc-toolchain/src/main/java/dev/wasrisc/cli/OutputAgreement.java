@@ -29,7 +29,7 @@ final class OutputAgreement {
             Group group = groups.computeIfAbsent(key, k -> new Group(row.input().isNone() ? row.label() : row.input().name()));
             for (BenchCell cell : table.get(r)) {
                 GuestRun run = cell.run();
-                if (run != null && !run.timedOut()) {
+                if (run != null && !cell.failed()) { // a failed cell is reported as such already
                     group.add(row.program().name(), cell, run);
                 }
             }
