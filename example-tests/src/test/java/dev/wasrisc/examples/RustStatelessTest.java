@@ -65,24 +65,13 @@ class RustStatelessTest {
     @ParameterizedTest
     @PipelineSource(cells = {"direct-O2", "wasm2c-O0"}, guests = "rust/stateless")
     void tamperedWitnessesFailCleanly(Pipeline pipeline, GuestProgram rust) {
-        GuestBinary binary = rust.build(pipeline);
-        for (String input : StatelessTest.TAMPERED) {
-            GuestRun run = binary.withInput(Path.of(input)).run();
-
-            org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(input + ": " + run.stderr()).isEqualTo(1);
-            org.assertj.core.api.Assertions.assertThat(run.stderr()).as(input).startsWith("stateless: ")
-                    .doesNotContain("panic");
-            org.assertj.core.api.Assertions.assertThat(run.stdout()).as(input).doesNotContain("succeeded");
-        }
+        StatelessTest.failsCleanlyOnTamperedWitnesses(rust.build(pipeline));
     }
 
     @ParameterizedTest
     @PipelineSource(cells = "direct-O2", guests = "rust/stateless")
     void garbageIsMalformedInput(Pipeline pipeline, GuestProgram rust) {
-        GuestRun run = rust.build(pipeline).withInput("garbage", "not a block".getBytes()).run();
-
-        org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThat(run.stderr()).startsWith("stateless: malformed input");
+        StatelessTest.rejectsGarbageAsMalformed(rust.build(pipeline));
     }
 
     private static void agreesWithGo(GuestProgram rust, GuestProgram go, Pipeline pipeline, String input) {

@@ -80,7 +80,11 @@ class StatelessTest {
     @ParameterizedTest
     @PipelineSource(cells = {"direct-O2", "wasm2c-O0"}, guests = "go/stateless")
     void tamperedWitnessesFailCleanly(Pipeline pipeline, GuestProgram stf) {
-        GuestBinary binary = stf.build(pipeline);
+        failsCleanlyOnTamperedWitnesses(stf.build(pipeline));
+    }
+
+    /** Shared with the Rust guest, which must reject the same inputs. */
+    static void failsCleanlyOnTamperedWitnesses(GuestBinary binary) {
         for (String input : TAMPERED) {
             GuestRun run = binary.withInput(Path.of(input)).run();
 
@@ -95,7 +99,11 @@ class StatelessTest {
     @ParameterizedTest
     @PipelineSource(cells = "direct-O2", guests = "go/stateless")
     void garbageIsMalformedInput(Pipeline pipeline, GuestProgram stf) {
-        GuestRun run = stf.build(pipeline).withInput("garbage", "not a block".getBytes()).run();
+        rejectsGarbageAsMalformed(stf.build(pipeline));
+    }
+
+    static void rejectsGarbageAsMalformed(GuestBinary binary) {
+        GuestRun run = binary.withInput("garbage", "not a block".getBytes()).run();
 
         org.assertj.core.api.Assertions.assertThat(run.exitCode()).isEqualTo(1);
         org.assertj.core.api.Assertions.assertThat(run.stderr()).startsWith("stateless: malformed input");
