@@ -49,7 +49,11 @@ class RustStatelessTest {
         agreesWithGo(rust, go, pipeline, "inputs/block-10.bin");
     }
 
-    /** Every further pipeline on every committed block (opt-in: long cold builds). */
+    /**
+     * Every further pipeline on every committed block (opt-in: long cold builds). wamr_xip and
+     * wasmer_llvm fail to load this module today (the README's Rust table says why): they stay in
+     * the list so that the opt-in run says so until they are fixed.
+     */
     @ParameterizedTest
     @EnabledIfSystemProperty(named = "wasrisc.stf", matches = "all")
     @PipelineSource(cells = {"wasm2c-O2", "w2c2-O0", "w2c2-O2", "wamr-O3", "wamr_xip-O3", "wasmtime-O2", "wasmer-O2",
