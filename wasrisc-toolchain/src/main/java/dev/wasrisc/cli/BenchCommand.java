@@ -99,9 +99,10 @@ final class BenchCommand {
             out.printf("%nBuild time in seconds (cold, as recorded when each cell was built):%n");
             out.print(BenchTable.renderBuildTimes(labels, cells, table));
             OutputAgreement agreement = OutputAgreement.of(benchRows, table);
-            if (!agreement.render().isEmpty()) {
+            String agreementText = agreement.render();
+            if (!agreementText.isEmpty()) {
                 out.printf("%nOutput:%n");
-                out.print(agreement.render());
+                out.print(agreementText);
             }
             List<GuestRun> runs = table.stream().flatMap(List::stream).map(BenchCell::run)
                     .filter(java.util.Objects::nonNull).toList();

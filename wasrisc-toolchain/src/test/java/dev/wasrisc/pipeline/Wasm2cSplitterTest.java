@@ -58,7 +58,7 @@ class Wasm2cSplitterTest {
     }
 
     private static void assertCompiles(Path file) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "the host's gcc is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "the host's gcc is not installed (apt-get install gcc)");
         Process gcc = new ProcessBuilder("/usr/bin/gcc", "-c", "-O0", "-w", file.toString(), "-o",
                 file.resolveSibling(file.getFileName() + ".o").toString()).redirectErrorStream(true).start();
         String output = new String(gcc.getInputStream().readAllBytes());
