@@ -4,6 +4,7 @@ import static dev.wasrisc.junit.WasriscAssertions.assertThat;
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.Pipeline;
+import dev.wasrisc.junit.FullMatrix;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.WasriscTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,13 +12,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 /**
  * Every guest through w2c2 behaves as it does natively and in the reference interpreter. w2c2 is on
  * no package registry: without a w2c2 the user built, these cells are skipped with the hint.
+ *
+ * <p>By default Go is represented by go/with_import (its own import, the Go runtime, WASI): each Go
+ * module takes about 4 minutes at w2c2 -O2, so the other Go guests are in the full matrix
+ * ({@code -Dwasrisc.matrix=full}).
  */
 @WasriscTest
 class W2c2Test {
 
     @ParameterizedTest
-    @PipelineSource(pipelines = "w2c2", optLevels = 2, guests = PipelineSource.ALL_GUESTS)
+    @PipelineSource(pipelines = "w2c2", optLevels = 2, guests = PipelineSource.ALL_GUESTS, languages = {"c", "rust"})
     void sameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
+        SameAsDirect.check(pipeline, guest);
+    }
+
+    @ParameterizedTest
+    @PipelineSource(pipelines = "w2c2", optLevels = 2, guests = "go/with_import")
+    void goSameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
+        SameAsDirect.check(pipeline, guest);
+    }
+
+    @FullMatrix
+    @ParameterizedTest
+    @PipelineSource(pipelines = "w2c2", optLevels = 2, guests = PipelineSource.ALL_GUESTS, languages = "go")
+    void everyGoGuestSameOutputAsDirect(Pipeline pipeline, GuestProgram guest) {
         SameAsDirect.check(pipeline, guest);
     }
 

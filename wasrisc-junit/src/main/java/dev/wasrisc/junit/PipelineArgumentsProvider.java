@@ -40,7 +40,7 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
         List<String> names = all ? wasrisc.guests().names() : Arrays.asList(source.guests());
         for (String name : names) {
             GuestProgram guest = wasrisc.guest(name, WasriscExtension::publish);
-            if (all && guest.guest().settings().heavy()) {
+            if (all && guest.guest().settings().heavy() || !inLanguages(guest)) {
                 continue;
             }
             for (Pipeline cell : cells) {
@@ -51,6 +51,11 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
             }
         }
         return arguments.stream();
+    }
+
+    private boolean inLanguages(GuestProgram guest) {
+        return source.languages().length == 0
+                || Arrays.asList(source.languages()).contains(guest.guest().language().name());
     }
 
     static List<Pipeline> cells(PipelineSource source) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  *
  * With {@code guests}, each invocation receives {@code (Pipeline, GuestProgram)}; {@code guests =
  * PipelineSource.ALL_GUESTS} crosses every guest of the guests folder but the heavy ones
- * ({@code "heavy": true} in their {@code wasrisc.json}, such as go/stateless), which a test names. Display names show guest,
+ * ({@code "heavy": true} in their {@code wasrisc.json}, such as go/stateless), which a test names;
+ * {@code languages} keeps only guests in those languages. Display names show guest,
  * pipeline and level, such as {@code c/fibonacci · wasm2c -O2}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -66,4 +67,10 @@ public @interface PipelineSource {
      * {@link #ALL_GUESTS}.
      */
     String[] guests() default {};
+
+    /**
+     * Only the guests (of {@link #guests()}) in these languages, such as {@code {"c", "rust"}}; empty:
+     * every language.
+     */
+    String[] languages() default {};
 }

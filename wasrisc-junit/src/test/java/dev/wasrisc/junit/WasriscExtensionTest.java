@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.wasrisc.GuestProgram;
@@ -103,6 +104,28 @@ class WasriscExtensionTest {
     }
 
     @Test
+    void languagesKeepOnlyGuestsInThoseLanguages() {
+        Events tests = run(EveryRustGuest.class);
+
+        assertThat(tests.started().map(e -> e.getTestDescriptor().getDisplayName()).toList()).containsExactly(
+                "[1] rust/fibonacci · direct -O2", "[2] rust/hello_world · direct -O2",
+                "[3] rust/read_input · direct -O2", "[4] rust/sha256 · direct -O2", "[5] rust/with_import · direct -O2");
+    }
+
+    @Test
+    void fullMatrixTestsAreDisabledNamingTheSettingUnlessItIsFull() {
+        Events byDefault = run(FullOnly.class);
+        Events full = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FullOnly.class))
+                .configurationParameter("wasrisc.matrix", "full").execute().testEvents();
+
+        byDefault.assertStatistics(stats -> stats.skipped(1).started(1).succeeded(1));
+        byDefault.assertThatEvents().haveExactly(1, event(
+                skippedWithReason(
+                        "part of the full matrix: run with -Dwasrisc.matrix=full")));
+        full.assertStatistics(stats -> stats.skipped(0).started(2).succeeded(2));
+    }
+
+    @Test
     void missingGuestFolderFailsWithThePath() {
         Events tests = run(MissingGuest.class);
 
@@ -150,6 +173,23 @@ class WasriscExtensionTest {
         void isTheFolderOfItsName(Pipeline pipeline, GuestProgram guest) {
             assertThat(guest.guest().dir()).isDirectory().endsWith(java.nio.file.Path.of(guest.name()));
         }
+    }
+
+    static class EveryRustGuest {
+        @ParameterizedTest
+        @PipelineSource(pipelines = "direct", optLevels = 2, guests = PipelineSource.ALL_GUESTS, languages = "rust")
+        void isARustGuest(Pipeline pipeline, GuestProgram guest) {
+            assertThat(guest.guest().language().name()).isEqualTo("rust");
+        }
+    }
+
+    static class FullOnly {
+        @Test
+        void always() {}
+
+        @Test
+        @FullMatrix
+        void onlyInTheFullMatrix() {}
     }
 
     @WasriscTest
