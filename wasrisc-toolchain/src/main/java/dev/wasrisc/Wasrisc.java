@@ -26,6 +26,7 @@ import dev.wasrisc.run.QemuRunner;
 import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
+import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.Toolchain;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
@@ -63,9 +64,14 @@ public final class Wasrisc {
     private volatile String platformHash;
 
     public Wasrisc(WasriscConfig config, Executor executor, BuildProgress progress) {
+        this(config, executor, progress, Settings.systemProperties());
+    }
+
+    /** {@code settings} also name tools' paths ({@code wasrisc.tool.NAME}). */
+    public Wasrisc(WasriscConfig config, Executor executor, BuildProgress progress, Settings settings) {
         this.config = config;
         this.executor = executor;
-        this.toolchain = new Toolchain(executor);
+        this.toolchain = new Toolchain(executor, settings);
         this.guests = new GuestLocator(config.guestsDir());
         this.platform = new Platform(config.platformDir());
         this.cache = new BuildCache(config.cacheDir());
@@ -77,9 +83,15 @@ public final class Wasrisc {
      * (default 30) report on stderr every so many seconds; quicker ones stay silent.
      */
     public static Wasrisc fromSystemProperties() {
-        Duration interval = Duration.ofSeconds(Long.parseLong(System.getProperty("wasrisc.progressSeconds", "30")));
-        WasriscConfig config = WasriscConfig.fromSystemProperties();
-        return new Wasrisc(config, Executors.fromSystemProperties(config), new HeartbeatProgress(System.err, interval));
+        return from(Settings.systemProperties());
+    }
+
+    /** The session for these settings (a test run passes JUnit's configuration parameters). */
+    public static Wasrisc from(Settings settings) {
+        Duration interval = Duration.ofSeconds(settings.number("wasrisc.progressSeconds", 30));
+        WasriscConfig config = WasriscConfig.from(settings);
+        return new Wasrisc(config, Executors.from(config, settings), new HeartbeatProgress(System.err, interval),
+                settings);
     }
 
     public WasriscConfig config() {

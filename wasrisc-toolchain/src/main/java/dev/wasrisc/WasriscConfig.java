@@ -1,18 +1,24 @@
 package dev.wasrisc;
 
+import dev.wasrisc.pipeline.BundledPlatform;
+import dev.wasrisc.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Where things are and how long things may take. {@link #fromSystemProperties()} reads the
- * {@code wasrisc.*} system properties (Maven passes {@code -D} options through to tests):
+ * Where things are and how long things may take, read from {@link Settings}: system properties for
+ * the command line, JUnit configuration parameters for tests.
  *
  * <ul>
- *   <li>{@code wasrisc.root}: the project folder holding {@code platform/} and {@code guests/};
- *       by default the nearest such folder above the working directory
- *   <li>{@code wasrisc.guests}, {@code wasrisc.platform}: the two folders, when elsewhere
+ *   <li>{@code wasrisc.guests}: the guests folder; by default {@code src/test/guests}, else
+ *       {@code guests}, in the working directory (the module under test, for Surefire)
+ *   <li>{@code wasrisc.platform}: a platform folder (a checkout's {@code platform/}); by default the
+ *       one inside the toolchain jar, extracted into the build cache ({@link BundledPlatform})
+ *   <li>{@code wasrisc.root}: a WASRISC checkout, meaning its {@code guests/} and {@code platform/}
+ *       (the {@code ./wasrisc} launcher sets it)
  *   <li>{@code wasrisc.cache}: the build cache (default {@code $XDG_CACHE_HOME/wasrisc} or
  *       {@code ~/.cache/wasrisc})
  *   <li>{@code wasrisc.strict}: {@code true} turns missing tools into failures instead of skips
@@ -25,18 +31,26 @@ public record WasriscConfig(
         Path guestsDir, Path platformDir, Path cacheDir, boolean strict, Duration runTimeout, Duration buildTimeout,
         boolean profileAll) {
 
+    /** Where a guests folder is looked for, in order, when none is configured. */
+    public static final List<String> DEFAULT_GUEST_FOLDERS = List.of("src/test/guests", "guests");
+
     public static WasriscConfig fromSystemProperties() {
-        Path root = Optional.ofNullable(System.getProperty("wasrisc.root"))
-                .map(Path::of)
-                .orElseGet(WasriscConfig::findProjectRoot);
-        Path guests = Path.of(System.getProperty("wasrisc.guests", root.resolve("guests").toString()));
-        Path platform = Path.of(System.getProperty("wasrisc.platform", root.resolve("platform").toString()));
-        Path cache = Path.of(System.getProperty("wasrisc.cache", defaultCacheDir().toString()));
-        boolean strict = Boolean.parseBoolean(System.getProperty("wasrisc.strict", "false"));
-        Duration timeout = Duration.ofSeconds(Long.parseLong(System.getProperty("wasrisc.timeout", "600")));
-        boolean profile = Boolean.parseBoolean(System.getProperty("wasrisc.profile", "false"));
-        return new WasriscConfig(guests.toAbsolutePath(), platform.toAbsolutePath(), cache.toAbsolutePath(), strict,
-                timeout, Duration.ofMinutes(60), profile);
+        return from(Settings.systemProperties());
+    }
+
+    public static WasriscConfig from(Settings settings) {
+        Path workingDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        Optional<Path> root = settings.get("wasrisc.root").map(workingDir::resolve);
+        Path cache = workingDir.resolve(settings.get("wasrisc.cache").orElseGet(() -> defaultCacheDir().toString()));
+        Path guests = settings.get("wasrisc.guests").map(workingDir::resolve)
+                .or(() -> root.map(r -> r.resolve("guests")))
+                .orElseGet(() -> defaultGuestsDir(workingDir));
+        Path platform = settings.get("wasrisc.platform").map(workingDir::resolve)
+                .or(() -> root.map(r -> r.resolve("platform")))
+                .orElseGet(() -> BundledPlatform.extract(cache));
+        return new WasriscConfig(guests.normalize(), platform.normalize(), cache.normalize(),
+                settings.flag("wasrisc.strict"), Duration.ofSeconds(settings.number("wasrisc.timeout", 600)),
+                Duration.ofMinutes(60), settings.flag("wasrisc.profile"));
     }
 
     public WasriscConfig withCacheDir(Path dir) {
@@ -51,15 +65,9 @@ public record WasriscConfig(
         return new WasriscConfig(guestsDir, platformDir, cacheDir, strict, runTimeout, buildTimeout, profile);
     }
 
-    private static Path findProjectRoot() {
-        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("platform/include/wasrisc.h")) && Files.isDirectory(dir.resolve("guests"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no WASRISC project (a folder with platform/include/wasrisc.h and guests/) "
-                + "at or above " + start + "; set -Dwasrisc.root=DIR");
+    private static Path defaultGuestsDir(Path workingDir) {
+        return DEFAULT_GUEST_FOLDERS.stream().map(workingDir::resolve).filter(Files::isDirectory).findFirst()
+                .orElse(workingDir.resolve(DEFAULT_GUEST_FOLDERS.get(0)));
     }
 
     private static Path defaultCacheDir() {

@@ -1,6 +1,7 @@
 package dev.wasrisc.junit;
 
 import dev.wasrisc.report.Baseline;
+import dev.wasrisc.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,16 +39,15 @@ final class BaselineSession implements ExtensionContext.Store.CloseableResource,
         this.failOnImprovement = failOnImprovement;
     }
 
-    static BaselineSession fromSystemProperties() {
-        Path file = Path.of(System.getProperty("wasrisc.baseline.file", "wasrisc-baseline.json"));
-        String configured = System.getProperty("wasrisc.baseline", Files.isRegularFile(file) ? "check" : "off");
+    static BaselineSession from(Settings settings) {
+        Path file = Path.of(settings.get("wasrisc.baseline.file", "wasrisc-baseline.json"));
+        String configured = settings.get("wasrisc.baseline", Files.isRegularFile(file) ? "check" : "off");
         Mode mode = Mode.valueOf(configured.trim().toUpperCase());
         try {
             Baseline baseline = Baseline.load(file,
-                    Double.parseDouble(System.getProperty("wasrisc.baseline.tolerance", "0.5")),
-                    Double.parseDouble(System.getProperty("wasrisc.baseline.threadedTolerance", "25")));
-            return new BaselineSession(mode, baseline,
-                    Boolean.parseBoolean(System.getProperty("wasrisc.baseline.failOnImprovement", "false")));
+                    settings.decimal("wasrisc.baseline.tolerance", 0.5),
+                    settings.decimal("wasrisc.baseline.threadedTolerance", 25));
+            return new BaselineSession(mode, baseline, settings.flag("wasrisc.baseline.failOnImprovement"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package dev.wasrisc.junit;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.report.Reports;
+import dev.wasrisc.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunCollector implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private final Wasrisc wasrisc;
+    private final Path dir;
     private final List<GuestRun> runs = Collections.synchronizedList(new ArrayList<>());
 
-    RunCollector(Wasrisc wasrisc) {
+    RunCollector(Wasrisc wasrisc, Settings settings) {
         this.wasrisc = wasrisc;
+        this.dir = Path.of(settings.get("wasrisc.report.dir", "target/wasrisc-report")).toAbsolutePath();
     }
 
     void add(GuestRun run) {
@@ -33,7 +36,6 @@ final class RunCollector implements ExtensionContext.Store.CloseableResource, Au
         if (runs.isEmpty()) {
             return;
         }
-        Path dir = Path.of(System.getProperty("wasrisc.report.dir", "target/wasrisc-report")).toAbsolutePath();
         Reports.write(dir, List.copyOf(runs), wasrisc.toolchain().foundVersions());
         System.out.println("wasrisc: " + runs.size() + " runs reported in " + dir + "/{results.json,report.md,report.html}");
     }

@@ -4,6 +4,7 @@ import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.settings.Settings;
 import dev.wasrisc.report.Baseline;
 import dev.wasrisc.tool.ToolMissingException;
 import java.util.ArrayList;
@@ -46,7 +47,17 @@ public final class WasriscExtension
     /** One session per test run (the root context), shared by every test class. */
     static Wasrisc session(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Wasrisc.class, key -> Wasrisc.fromSystemProperties(), Wasrisc.class);
+                .getOrComputeIfAbsent(Wasrisc.class, key -> Wasrisc.from(settings(context)), Wasrisc.class);
+    }
+
+    /**
+     * Every {@code wasrisc.*} setting comes from JUnit's configuration parameters, which include
+     * {@code -D} system properties, {@code junit-platform.properties} and Surefire's
+     * {@code configurationParameters}.
+     */
+    static Settings settings(ExtensionContext context) {
+        ExtensionContext root = context.getRoot();
+        return name -> root.getConfigurationParameter(name).filter(value -> !value.isBlank());
     }
 
     @Override
@@ -91,7 +102,7 @@ public final class WasriscExtension
 
     static BaselineSession baselines(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(BaselineSession.class,
-                key -> BaselineSession.fromSystemProperties(), BaselineSession.class);
+                key -> BaselineSession.from(settings(context)), BaselineSession.class);
     }
 
     /** Reports a finished run into the current test, then holds it to its budgets and baseline. */
@@ -102,7 +113,7 @@ public final class WasriscExtension
         }
         report(context, run);
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunCollector.class,
-                key -> new RunCollector(session(context)), RunCollector.class).add(run);
+                key -> new RunCollector(session(context), settings(context)), RunCollector.class).add(run);
         checkBudgets(context, run);
         checkBaseline(context, run);
     }

@@ -98,7 +98,9 @@ class BudgetsAndBaselinesTest {
     }
 
     private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .enableImplicitConfigurationParameters(true) // -D properties and junit-platform.properties, as Surefire
+                .selectors(selectClass(testClass)).execute().testEvents();
     }
 
     static class TightBudget {

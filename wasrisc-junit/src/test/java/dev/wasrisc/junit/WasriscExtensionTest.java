@@ -44,11 +44,12 @@ class WasriscExtensionTest {
     }
 
     @Test
-    void strictModeTurnsTheSkipIntoAFailure() {
-        System.setProperty("wasrisc.tool.wasm2c", "/nonexistent/wasm2c");
-        System.setProperty("wasrisc.strict", "true");
-
-        Events tests = run(HelloEverywhere.class);
+    void strictModeTurnsTheSkipIntoAFailureWhenGivenAsJUnitConfigurationParameters() {
+        // Not system properties: the launcher's own parameters, as Surefire's configurationParameters give them.
+        Events tests = EngineTestKit.engine("junit-jupiter")
+                .enableImplicitConfigurationParameters(true)
+                .configurationParameters(Map.of("wasrisc.tool.wasm2c", "/nonexistent/wasm2c", "wasrisc.strict", "true"))
+                .selectors(selectClass(HelloEverywhere.class)).execute().testEvents();
 
         tests.assertStatistics(stats -> stats.succeeded(1).aborted(0).failed(2));
         tests.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m -> m.contains("wasm2c (not found")))));
@@ -115,7 +116,9 @@ class WasriscExtensionTest {
     @Test
     void fullMatrixTestsAreDisabledNamingTheSettingUnlessItIsFull() {
         Events byDefault = run(FullOnly.class);
-        Events full = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FullOnly.class))
+        Events full = EngineTestKit.engine("junit-jupiter")
+                .enableImplicitConfigurationParameters(true) // -D properties and junit-platform.properties, as Surefire
+                .selectors(selectClass(FullOnly.class))
                 .configurationParameter("wasrisc.matrix", "full").execute().testEvents();
 
         byDefault.assertStatistics(stats -> stats.skipped(1).started(1).succeeded(1));
@@ -147,7 +150,9 @@ class WasriscExtensionTest {
     }
 
     private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .enableImplicitConfigurationParameters(true) // -D properties and junit-platform.properties, as Surefire
+                .selectors(selectClass(testClass)).execute().testEvents();
     }
 
     static class HelloEverywhere {

@@ -1,6 +1,7 @@
 package dev.wasrisc.exec;
 
 import dev.wasrisc.WasriscConfig;
+import dev.wasrisc.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,10 +11,14 @@ public final class Executors {
     private Executors() {}
 
     public static Executor fromSystemProperties(WasriscConfig config) {
-        String kind = System.getProperty("wasrisc.executor", "local");
+        return from(config, Settings.systemProperties());
+    }
+
+    public static Executor from(WasriscConfig config, Settings settings) {
+        String kind = settings.get("wasrisc.executor", "local");
         return switch (kind) {
             case "local" -> new LocalExecutor();
-            case "docker" -> new DockerExecutor(System.getProperty("wasrisc.docker.image", DockerExecutor.DEFAULT_IMAGE),
+            case "docker" -> new DockerExecutor(settings.get("wasrisc.docker.image", DockerExecutor.DEFAULT_IMAGE),
                     List.of(config.guestsDir(), config.platformDir(), config.cacheDir(),
                             Path.of(System.getProperty("java.io.tmpdir"))));
             default -> throw new IllegalArgumentException("wasrisc.executor must be local or docker, was '" + kind + "'");

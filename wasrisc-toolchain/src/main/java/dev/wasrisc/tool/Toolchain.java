@@ -4,6 +4,7 @@ import dev.wasrisc.build.Hashing;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
+import dev.wasrisc.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,16 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds tools on this machine and knows their versions. A tool is looked up once per JVM; the
- * system property {@code wasrisc.tool.NAME} (or the environment variable {@code WASRISC_TOOL_NAME},
+ * setting {@code wasrisc.tool.NAME} (or the environment variable {@code WASRISC_TOOL_NAME},
  * upper case, dashes as underscores) points a tool at a path of the user's choosing.
  */
 public final class Toolchain {
 
     private final Executor executor;
+    private final Settings settings;
     private final Map<String, Optional<ResolvedTool>> resolved = new ConcurrentHashMap<>();
 
     public Toolchain(Executor executor) {
+        this(executor, Settings.systemProperties());
+    }
+
+    public Toolchain(Executor executor, Settings settings) {
         this.executor = executor;
+        this.settings = settings;
     }
 
     public Optional<ResolvedTool> find(Tool tool) {
@@ -61,8 +68,8 @@ public final class Toolchain {
     }
 
     private Optional<Path> locate(Tool tool) {
-        String override = System.getProperty("wasrisc.tool." + tool.name(),
-                System.getenv("WASRISC_TOOL_" + tool.name().toUpperCase().replace('-', '_')));
+        String override = settings.get("wasrisc.tool." + tool.name())
+                .orElse(System.getenv("WASRISC_TOOL_" + tool.name().toUpperCase().replace('-', '_')));
         List<String> candidates = override != null ? List.of(override) : tool.candidates();
         for (String candidate : candidates) {
             Optional<Path> found = candidate.contains("/") ? existing(Path.of(candidate)) : onPath(candidate);
