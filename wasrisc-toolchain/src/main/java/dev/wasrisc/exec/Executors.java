@@ -18,10 +18,21 @@ public final class Executors {
         String kind = settings.get("wasrisc.executor", "local");
         return switch (kind) {
             case "local" -> new LocalExecutor();
-            case "docker" -> new DockerExecutor(settings.get("wasrisc.docker.image", DockerExecutor.DEFAULT_IMAGE),
-                    List.of(config.guestsDir(), config.platformDir(), config.cacheDir(),
-                            Path.of(System.getProperty("java.io.tmpdir"))));
+            case "docker" -> docker(config, settings);
             default -> throw new IllegalArgumentException("wasrisc.executor must be local or docker, was '" + kind + "'");
         };
+    }
+
+    private static Executor docker(WasriscConfig config, Settings settings) {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, Executors.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("wasrisc.executor=docker runs the toolchain through Testcontainers, which "
+                    + "is not on the class path: add the test dependency org.testcontainers:testcontainers "
+                    + "(1.21 or later) to your project");
+        }
+        return new DockerExecutor(settings.get("wasrisc.docker.image", DockerExecutor.DEFAULT_IMAGE),
+                    List.of(config.guestsDir(), config.platformDir(), config.cacheDir(),
+                            Path.of(System.getProperty("java.io.tmpdir"))));
     }
 }

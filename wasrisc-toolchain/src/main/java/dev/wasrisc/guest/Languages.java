@@ -7,11 +7,21 @@ import java.util.Optional;
 /** Every guest language the project knows. */
 public final class Languages {
 
-    public static final List<Language> ALL = List.of(new CLanguage(), new GoLanguage(), new RustLanguage());
+    private static final Language C = new CLanguage();
+    private static final Language GO = new GoLanguage();
+    private static final Language RUST = new RustLanguage();
+
+    public static final List<Language> ALL = List.of(C, GO, RUST);
+
+    /**
+     * Manifests first: a Go or Rust guest may hold C files too (the implementation of its own
+     * imports), while {@code go.mod} or {@code Cargo.toml} says what the guest is.
+     */
+    private static final List<Language> DETECTION_ORDER = List.of(GO, RUST, C);
 
     private Languages() {}
 
     public static Optional<Language> detect(Path guestDir) {
-        return ALL.stream().filter(language -> language.recognizes(guestDir)).findFirst();
+        return DETECTION_ORDER.stream().filter(language -> language.recognizes(guestDir)).findFirst();
     }
 }
