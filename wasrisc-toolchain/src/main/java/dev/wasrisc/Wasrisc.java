@@ -13,6 +13,8 @@ import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.exec.Executors;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestLocator;
+import dev.wasrisc.guest.NotApplicableException;
+import dev.wasrisc.pipeline.DirectBackend;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.BareMetalGcc;
 import dev.wasrisc.pipeline.NativeImports;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -115,6 +118,11 @@ public final class Wasrisc {
         return new GuestProgram(this, guests.find(name), observer);
     }
 
+    /** Why the cell means nothing for this guest (direct for a prebuilt module); empty when it applies. */
+    public Optional<String> notApplicable(Guest guest, Pipeline pipeline) {
+        return pipeline.name().equals(DirectBackend.NAME) ? guest.language().whyNotDirect() : Optional.empty();
+    }
+
     /** Tools the cell needs for this guest that are not installed; empty when it can run. */
     public List<Tool> missingTools(Guest guest, Pipeline pipeline) {
         return toolchain.missing(Pipelines.backend(pipeline.name()).tools(guest.language()));
@@ -124,6 +132,10 @@ public final class Wasrisc {
         if (!pipeline.appliesTo(guest.language())) {
             throw new IllegalArgumentException("cell " + pipeline + " names a Go toolchain, but " + guest.name()
                     + " is a " + guest.language().name() + " guest");
+        }
+        Optional<String> notApplicable = notApplicable(guest, pipeline);
+        if (notApplicable.isPresent()) {
+            throw new NotApplicableException("cell " + pipeline + " for " + guest.name() + ": " + notApplicable.get());
         }
         Backend backend = Pipelines.backend(pipeline.name());
         List<Tool> tools = backend.tools(guest.language());

@@ -4,6 +4,7 @@ import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.settings.Settings;
 import dev.wasrisc.report.Baseline;
 import dev.wasrisc.tool.ToolMissingException;
@@ -83,6 +84,10 @@ public final class WasriscExtension
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        NotApplicableException notApplicable = findCause(throwable, NotApplicableException.class);
+        if (notApplicable != null) {
+            throw new TestAbortedException("skipped: " + notApplicable.getMessage());
+        }
         ToolMissingException missing = findCause(throwable, ToolMissingException.class);
         if (missing == null || session(context).config().strict()) {
             throw throwable;
@@ -105,8 +110,13 @@ public final class WasriscExtension
                 key -> BaselineSession.from(settings(context)), BaselineSession.class);
     }
 
-    /** Reports a finished run into the current test, then holds it to its budgets and baseline. */
-    static void publish(GuestRun run) {
+    /**
+     * Reports a finished run into the current test, then holds it to its budgets and baseline. Public
+     * for sessions a test makes itself (over a guests folder of its own): pass it as the observer,
+     * {@code session.guest(name, WasriscExtension::publish)}, and their runs are reported like the
+     * extension's own.
+     */
+    public static void publish(GuestRun run) {
         ExtensionContext context = CURRENT_TEST.get();
         if (context == null) {
             return; // a run outside a test method (a @BeforeAll, say) has no test to report into

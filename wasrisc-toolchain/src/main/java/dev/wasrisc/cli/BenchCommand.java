@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -126,6 +127,10 @@ final class BenchCommand {
         GuestProgram program = row.program();
         if (!cell.appliesTo(program.guest().language())) {
             return BenchCell.skipped(row.label(), cell, "a Go toolchain cell; " + program.name() + " is not a Go guest");
+        }
+        Optional<String> notApplicable = wasrisc.notApplicable(program.guest(), cell);
+        if (notApplicable.isPresent()) {
+            return BenchCell.skipped(row.label(), cell, notApplicable.get());
         }
         List<Tool> missing = wasrisc.missingTools(program.guest(), cell);
         if (!missing.isEmpty()) {

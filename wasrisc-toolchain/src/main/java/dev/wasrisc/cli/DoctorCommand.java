@@ -4,6 +4,7 @@ import dev.wasrisc.Wasrisc;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.guest.Languages;
 import dev.wasrisc.pipeline.Backend;
+import dev.wasrisc.pipeline.DirectBackend;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
@@ -41,6 +42,10 @@ final class DoctorCommand {
         for (Backend backend : Pipelines.all()) {
             out.printf("  %-" + nameWidth + "s %s%n", backend.name(), backend.description());
             for (Language language : Languages.ALL) {
+                if (backend.name().equals(DirectBackend.NAME) && language.whyNotDirect().isPresent()) {
+                    out.printf("    %-6s %-14s %s%n", language.name(), "-", "not applicable: " + language.whyNotDirect().get());
+                    continue;
+                }
                 List<Tool> needed = backend.tools(language);
                 tools.addAll(needed);
                 List<Tool> missing = wasrisc.toolchain().missing(needed);

@@ -10,6 +10,7 @@ import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.report.Reports;
+import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.tool.ToolMissingException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,7 +48,7 @@ final class RunCommand {
         GuestBinary binary;
         try {
             binary = program.build(pipeline);
-        } catch (ToolMissingException e) {
+        } catch (ToolMissingException | NotApplicableException e) {
             err.println("wasrisc: cannot build: " + e.getMessage());
             return 3;
         } catch (BuildException e) {

@@ -6,6 +6,7 @@ import dev.wasrisc.tool.Tool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A guest language's front end: how its sources become a WebAssembly module (for the WASM
@@ -25,6 +26,11 @@ public interface Language {
 
     /** Builds {@code module.wasm} (debug info stripped) into the context's work folder. */
     Path buildWasm(BuildContext context) throws IOException;
+
+    /** Why {@code direct} cannot build guests of this language (a prebuilt module has no sources); empty when it can. */
+    default Optional<String> whyNotDirect() {
+        return Optional.empty();
+    }
 
     /** What {@code direct} builds for this language. */
     Target directTarget();

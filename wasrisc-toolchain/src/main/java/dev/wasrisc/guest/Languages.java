@@ -10,14 +10,16 @@ public final class Languages {
     private static final Language C = new CLanguage();
     private static final Language GO = new GoLanguage();
     private static final Language RUST = new RustLanguage();
+    private static final Language WASM = new WasmLanguage();
 
-    public static final List<Language> ALL = List.of(C, GO, RUST);
+    public static final List<Language> ALL = List.of(C, GO, RUST, WASM);
 
     /**
      * Manifests first: a Go or Rust guest may hold C files too (the implementation of its own
-     * imports), while {@code go.mod} or {@code Cargo.toml} says what the guest is.
+     * imports), while {@code go.mod} or {@code Cargo.toml} says what the guest is; a
+     * {@code module.wasm} is a prebuilt guest whatever else lies beside it.
      */
-    private static final List<Language> DETECTION_ORDER = List.of(GO, RUST, C);
+    private static final List<Language> DETECTION_ORDER = List.of(GO, RUST, WASM, C);
 
     private Languages() {}
 

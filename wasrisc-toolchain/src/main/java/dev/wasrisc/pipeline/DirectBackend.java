@@ -11,9 +11,11 @@ import java.util.List;
 /** No WebAssembly: the guest's own compiler targets RISC-V. The baseline every WASM pipeline is compared with. */
 public final class DirectBackend implements Backend {
 
+    public static final String NAME = "direct";
+
     @Override
     public String name() {
-        return "direct";
+        return NAME;
     }
 
     @Override
