@@ -13,23 +13,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.ArgumentsProvider;
-import org.junit.jupiter.params.support.AnnotationConsumer;
+import org.junit.jupiter.params.provider.AnnotationBasedArgumentsProvider;
+import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /** Expands {@link PipelineSource} into pipeline cells (and guests), named for the test report. */
-public final class PipelineArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<PipelineSource> {
-
-    private PipelineSource source;
+public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsProvider<PipelineSource> {
 
     @Override
-    public void accept(PipelineSource annotation) {
-        this.source = annotation;
-    }
-
-    @Override
-    public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
+    protected Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context,
+            PipelineSource source) {
         List<Pipeline> cells = cells(source);
+        if (source.guests().length > 0) {
+            requireGuestParameter(context.getRequiredTestMethod());
+        }
         if (source.guests().length == 0) {
             String guestLabel = guestParameterNames(context.getRequiredTestMethod());
             return cells.stream().map(cell -> Arguments.argumentSet(label(guestLabel, cell), cell));
@@ -40,7 +37,7 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
         List<String> names = all ? wasrisc.guests().names() : Arrays.asList(source.guests());
         for (String name : names) {
             GuestProgram guest = wasrisc.guest(name, WasriscExtension::publish);
-            if (all && guest.guest().settings().heavy() || !inLanguages(guest)) {
+            if (all && guest.guest().settings().heavy() || !inLanguages(source, guest)) {
                 continue;
             }
             for (Pipeline cell : cells) {
@@ -53,7 +50,18 @@ public final class PipelineArgumentsProvider implements ArgumentsProvider, Annot
         return arguments.stream();
     }
 
-    private boolean inLanguages(GuestProgram guest) {
+    /** Misuse fails at discovery, naming the method, rather than as a parameter JUnit cannot resolve. */
+    private static void requireGuestParameter(Method method) {
+        boolean hasOne = Arrays.stream(method.getParameters())
+                .anyMatch(p -> p.getType() == GuestProgram.class && !p.isAnnotationPresent(Guest.class));
+        if (!hasOne) {
+            throw new PreconditionViolationException("@PipelineSource(guests = ...) on " + method.getDeclaringClass()
+                    .getSimpleName() + "." + method.getName() + " passes each guest as a GuestProgram parameter "
+                    + "after the Pipeline, but the method has none: declare (Pipeline pipeline, GuestProgram guest)");
+        }
+    }
+
+    private static boolean inLanguages(PipelineSource source, GuestProgram guest) {
         return source.languages().length == 0
                 || Arrays.asList(source.languages()).contains(guest.guest().language().name());
     }

@@ -2,6 +2,7 @@ package dev.wasrisc.junit;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -30,10 +31,14 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * ({@code "heavy": true} in their {@code wasrisc.json}, such as go/stateless), which a test names;
  * {@code languages} keeps only guests in those languages. Display names show guest,
  * pipeline and level, such as {@code c/fibonacci · wasm2c -O2}.
+ *
+ * <p>Repeatable: several {@code @PipelineSource}s on one method add up, such as every C guest at
+ * one set of cells and one Go guest at another.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Repeatable(PipelineSources.class)
 @ArgumentsSource(PipelineArgumentsProvider.class)
 @ExtendWith(WasriscExtension.class)
 public @interface PipelineSource {

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -37,8 +39,8 @@ import org.opentest4j.TestAbortedException;
  * </ul>
  */
 public final class WasriscExtension
-        implements ParameterResolver, TestExecutionExceptionHandler, BeforeTestExecutionCallback,
-                AfterTestExecutionCallback {
+        implements ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler,
+                BeforeTestExecutionCallback, AfterTestExecutionCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WasriscExtension.class);
 
@@ -63,7 +65,16 @@ public final class WasriscExtension
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(Guest.class) && parameter.getParameter().getType() == GuestProgram.class;
+        if (!parameter.isAnnotated(Guest.class)) {
+            return false;
+        }
+        if (parameter.getParameter().getType() != GuestProgram.class) {
+            throw new ParameterResolutionException("@Guest(\"" + parameter.findAnnotation(Guest.class).orElseThrow().value()
+                    + "\") goes on a GuestProgram parameter, but parameter " + parameter.getIndex() + " of "
+                    + parameter.getDeclaringExecutable().getName() + " is a "
+                    + parameter.getParameter().getType().getSimpleName());
+        }
+        return true;
     }
 
     @Override
@@ -84,15 +95,31 @@ public final class WasriscExtension
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw skipOrRethrow(context, throwable);
+    }
+
+    // A tool missing in a @BeforeAll or @BeforeEach (a build shared by a class's tests) skips as in a test.
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw skipOrRethrow(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw skipOrRethrow(context, throwable);
+    }
+
+    private static Throwable skipOrRethrow(ExtensionContext context, Throwable throwable) {
         NotApplicableException notApplicable = findCause(throwable, NotApplicableException.class);
         if (notApplicable != null) {
-            throw new TestAbortedException("skipped: " + notApplicable.getMessage());
+            return new TestAbortedException("skipped: " + notApplicable.getMessage());
         }
         ToolMissingException missing = findCause(throwable, ToolMissingException.class);
         if (missing == null || session(context).config().strict()) {
-            throw throwable;
+            return throwable;
         }
-        throw new TestAbortedException("skipped: " + missing.getMessage() + " (-Dwasrisc.strict=true makes this a failure)");
+        return new TestAbortedException("skipped: " + missing.getMessage() + " (-Dwasrisc.strict=true makes this a failure)");
     }
 
     /** The session of the test running on this thread, for assertions that need the toolchain. */

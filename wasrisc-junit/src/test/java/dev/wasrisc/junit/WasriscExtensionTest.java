@@ -11,6 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Pipeline;
+import dev.wasrisc.Wasrisc;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +130,43 @@ class WasriscExtensionTest {
     }
 
     @Test
+    void repeatedPipelineSourcesAddUp() {
+        Events tests = run(TwoSources.class);
+
+        assertThat(tests.started().map(e -> e.getTestDescriptor().getDisplayName()).toList()).containsExactly(
+                "[1] c/hello_world · direct -O1", "[2] c/with_import · wasm2c -O1");
+    }
+
+    @Test
+    void guestsWithoutAGuestProgramParameterFailNamingTheMethod() {
+        Events all = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
+                .selectors(selectClass(GuestsButNoParameter.class)).execute().allEvents();
+
+        all.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m -> m.contains(
+                "@PipelineSource(guests = ...) on GuestsButNoParameter.onlyAPipeline passes each guest as a "
+                        + "GuestProgram parameter")))));
+    }
+
+    @Test
+    void guestOnAParameterOfAnotherTypeFailsNamingIt() {
+        Events tests = run(GuestOnAString.class);
+
+        tests.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "@Guest(\"c/hello_world\") goes on a GuestProgram parameter, but parameter 0 of wrongType is a String"))));
+    }
+
+    @Test
+    void aMissingToolInBeforeAllSkipsTheClassNamingTheTool() {
+        System.setProperty("wasrisc.tool.wasm2c", "/nonexistent/wasm2c");
+
+        Events containers = EngineTestKit.engine("junit-jupiter").enableImplicitConfigurationParameters(true)
+                .selectors(selectClass(BuildsInBeforeAll.class)).execute().containerEvents();
+
+        containers.assertThatEvents().haveExactly(1, event(abortedWithReason(message(m ->
+                m.startsWith("skipped: pipeline wasm2c -O1") && m.contains("wasm2c (not found")))));
+    }
+
+    @Test
     void missingGuestFolderFailsWithThePath() {
         Events tests = run(MissingGuest.class);
 
@@ -178,6 +216,40 @@ class WasriscExtensionTest {
         void isTheFolderOfItsName(Pipeline pipeline, GuestProgram guest) {
             assertThat(guest.guest().dir()).isDirectory().endsWith(java.nio.file.Path.of(guest.name()));
         }
+    }
+
+    static class TwoSources {
+        @ParameterizedTest
+        @PipelineSource(cells = "direct-O1", guests = "c/hello_world")
+        @PipelineSource(cells = "wasm2c-O1", guests = "c/with_import")
+        void succeeds(Pipeline pipeline, GuestProgram guest) {}
+    }
+
+    static class GuestsButNoParameter {
+        @ParameterizedTest
+        @PipelineSource(cells = "direct-O1", guests = "c/hello_world")
+        void onlyAPipeline(Pipeline pipeline) {}
+    }
+
+    @WasriscTest
+    static class GuestOnAString {
+        @Test
+        void wrongType(@Guest("c/hello_world") String name) {}
+    }
+
+    @WasriscTest
+    static class BuildsInBeforeAll {
+        static GuestRun run;
+
+        @org.junit.jupiter.api.BeforeAll
+        static void build() {
+            run = Wasrisc.from(dev.wasrisc.settings.Settings.of(java.util.Map.of("wasrisc.guests", "../guests"))
+                            .orElse(dev.wasrisc.settings.Settings.systemProperties()))
+                    .guest("c/hello_world").build(Pipeline.of("wasm2c", 1)).run();
+        }
+
+        @Test
+        void printsHello() {}
     }
 
     static class EveryRustGuest {
