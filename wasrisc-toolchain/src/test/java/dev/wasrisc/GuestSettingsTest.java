@@ -26,6 +26,19 @@ class GuestSettingsTest {
         assertThat(run.stdout()).isEqualTo("double_it(21) = 42\n");
     }
 
+    /** The platform's testmodule_testfunc is a weak default: a guest's own definition replaces it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"c/replaces_testfunc · direct-O2", "c/replaces_testfunc · wasm2c-O0",
+        "c/replaces_testfunc · wasm2c-O2", "go/replaces_testfunc · direct-O2"})
+    void guestReplacesAPlatformImport(String guestAndCell) {
+        String[] parts = guestAndCell.split(" · ");
+        GuestRun run = wasrisc().guest(parts[0]).build(Pipeline.parse(parts[1])).run();
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        // Not "testfunc called with 6, 7\n…13": the platform's version is not linked in at all.
+        assertThat(run.stdout()).isEqualTo("testfunc(6, 7) = 42\n");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"direct-O2", "wasm2c-O2"})
     void exhaustingTheConfiguredMemoryFailsCleanly(String cell) {

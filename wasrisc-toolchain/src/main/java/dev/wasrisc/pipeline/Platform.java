@@ -46,14 +46,14 @@ public record Platform(Path dir) {
         return List.of(include(), rv64im(), wasi(), dir.resolve("imports"));
     }
 
-    /** Custom import implementations linked into every binary of the guest: the platform's and the guest's own. */
+    /**
+     * Custom import implementations linked into every binary of the guest: the guest's own, then
+     * the platform's. The platform's are weak defaults; the guest's come first so that, in the
+     * {@code libwasrisc_imports.a} of Go and Rust builds, the linker takes a guest's replacement
+     * before it reaches the default.
+     */
     public List<Path> importSources(Guest guest) {
         List<Path> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir.resolve("imports"))) {
-            files.filter(f -> f.toString().endsWith(".c")).sorted().forEach(sources::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         for (String extra : guest.settings().imports()) {
             Path file = guest.dir().resolve(extra);
             if (!Files.isRegularFile(file)) {
@@ -61,6 +61,11 @@ public record Platform(Path dir) {
                         + extra + " in " + "wasrisc.json, but " + file + " does not exist");
             }
             sources.add(file);
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("imports"))) {
+            files.filter(f -> f.toString().endsWith(".c")).sorted().forEach(sources::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sources;
     }

@@ -288,7 +288,8 @@ public final class WamrBackend implements Backend {
                 if (results.size() == 1) {
                     signature.append(signatureLetter(results.get(0)));
                 }
-                String symbol = module.getKey() + "_" + function.getKey();
+                // The C name every pipeline uses: input-data-len's implementation is MODULE_input_data_len.
+                String symbol = Wasm2cGlue.cName(module.getKey()) + "_" + Wasm2cGlue.cName(function.getKey());
                 c.append(result).append(" wasrisc_import_").append(index).append('(')
                         .append(declared.length() == 0 ? "void" : declared).append(") __asm__(")
                         .append(cString(symbol)).append(");\n\n");

@@ -39,6 +39,23 @@ class WamrImportGlueTest {
     }
 
     @Test
+    void anImportWhoseNameIsNoCIdentifierCallsTheSameCNameAsTheOtherPipelines(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream types = new ByteArrayOutputStream();
+        types.write(1);
+        types.writeBytes(new byte[] {0x60, 0, 1, 0x7f}); // () -> i32
+        ByteArrayOutputStream imports = new ByteArrayOutputStream();
+        imports.write(1);
+        functionImport(imports, "zk-host", "input-data-len", 0);
+        Path wasm = Files.write(dir.resolve("m.wasm"), module(section(1, types), section(2, imports)));
+
+        // The WebAssembly names stay as they are for WAMR's lookup; the C function is zk_host_input_data_len.
+        assertThat(WamrBackend.importGlue(wasm))
+                .contains("uint32_t wasrisc_import_0(void) __asm__(\"zk_host_input_data_len\");")
+                .contains("{ \"input-data-len\", (void *)wasrisc_native_0, \"()i\", NULL },")
+                .contains("wasm_runtime_register_natives(\"zk-host\"");
+    }
+
+    @Test
     void anImportReturningSeveralValuesIsRefused(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream types = new ByteArrayOutputStream();
         types.write(1);

@@ -1,0 +1,3 @@
+module wasrisc.dev/testguests/replaces_testfunc
+
+go 1.22
