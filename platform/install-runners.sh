@@ -10,7 +10,9 @@
 # wasmer gets a third build, wasrisc-wasmer-llvm on the host, with wasmer's LLVM compiler: it links
 # LLVM 22 statically, from Debian's llvm-22-dev (bookworm-security), which this step installs.
 #
-# Installs into /usr/local/lib/wasrisc/runners/{host,riscv64}/, where the Java side looks. With
+# Installs into /usr/local/lib/wasrisc/runners/{host,riscv64}/, where the Java side looks; on
+# riscv64 the runner is also a static library (libwasrisc_RUNNER.a), which the pipeline links with
+# each guest's import implementations. With
 # WASRISC_RUNNERS_DIR elsewhere, point -Dwasrisc.tool.{wasmtime,wasmer}-precompiler=... and
 # -Dwasrisc.tool.{wasmtime,wasmer}-runtime-riscv64=... and -Dwasrisc.tool.wasmer-llvm-precompiler=...
 # at the files. Idempotent: cargo rebuilds only what changed.
@@ -21,7 +23,8 @@ dest="${WASRISC_RUNNERS_DIR:-/usr/local/lib/wasrisc/runners}"
 target_dir="${WASRISC_RUNNERS_TARGET:-${XDG_CACHE_HOME:-$HOME/.cache}/wasrisc/runners-target}"
 runners=("$@")
 if [ ${#runners[@]} -eq 0 ]; then
-  for dir in "$here"/runners/*/; do runners+=("$(basename "$dir")"); done
+  # Every crate there; common/ holds code the runners share.
+  for dir in "$here"/runners/*/; do [ -f "$dir/Cargo.toml" ] && runners+=("$(basename "$dir")"); done
 fi
 
 "$here/install-toolchain.sh" --quiet
@@ -65,5 +68,8 @@ for runner in "${runners[@]}"; do
   fi
   $sudo install -m 755 "$target_dir/$runner/riscv64gc-unknown-linux-gnu/release/wasrisc-$runner" \
       "$dest/riscv64/wasrisc-$runner"
+  # What the pipeline links each guest's runner from, with the C of the guest's imports.
+  $sudo install -m 644 "$target_dir/$runner/riscv64gc-unknown-linux-gnu/release/libwasrisc_$runner.a" \
+      "$dest/riscv64/libwasrisc_$runner.a"
   echo "install-runners: wasrisc-$runner installed in $dest/{host,riscv64} after $(( $(date +%s) - start )) s" >&2
 done

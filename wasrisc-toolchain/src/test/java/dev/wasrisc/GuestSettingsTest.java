@@ -1,6 +1,7 @@
 package dev.wasrisc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,24 @@ class GuestSettingsTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         // Not "testfunc called with 6, 7\n…13": the platform's version is not linked in at all.
         assertThat(run.stdout()).isEqualTo("testfunc(6, 7) = 42\n");
+    }
+
+    /** The runtimes link each guest's runner with its imports' C, as the C pipelines link the guest. */
+    @ParameterizedTest
+    @ValueSource(strings = {"c/own_import · wasmtime-O2", "c/own_import · wasmer-O2", "c/own_import · wasmer_llvm-O2",
+        "c/replaces_testfunc · wasmtime-O2", "c/replaces_testfunc · wasmer-O2", "c/replaces_testfunc · w2c2-O2",
+        "c/replaces_testfunc · wamr-O3"})
+    void importsOfTheGuestsOwnRunOnTheOtherPipelines(String guestAndCell) {
+        String[] parts = guestAndCell.split(" · ");
+        Wasrisc wasrisc = wasrisc();
+        var guest = wasrisc.guest(parts[0]);
+        var missing = wasrisc.missingTools(guest.guest(), Pipeline.parse(parts[1]));
+        assumeTrue(missing.isEmpty(), () -> parts[1] + " is not installed here: " + missing);
+
+        GuestRun run = guest.build(Pipeline.parse(parts[1])).run();
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo(parts[0].equals("c/own_import") ? "double_it(21) = 42\n" : "testfunc(6, 7) = 42\n");
     }
 
     @ParameterizedTest

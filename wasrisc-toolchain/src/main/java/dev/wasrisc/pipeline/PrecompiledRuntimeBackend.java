@@ -15,8 +15,10 @@ import java.util.Locale;
 /**
  * A pipeline through a WebAssembly runtime that precompiles (wasmtime, wasmer): the project's runner
  * for the runtime ({@code platform/runners}) precompiles the module on the host for
- * riscv64gc-unknown-linux-gnu, and its riscv64 build is the binary qemu runs, loading the precompiled module
- * ({@code run module.cwasm ARGS}). The runner maps the -O level to its compiler's: Cranelift's 0 is
+ * riscv64gc-unknown-linux-gnu. On riscv64 the runner is a static library: each guest's runner is
+ * linked from it, the C implementations of the guest's imports (its own, then the platform's weak
+ * defaults) and a generated main listing the module's imports ({@link RuntimeRunnerGlue}); qemu
+ * runs that, loading the precompiled module ({@code run module.cwasm ARGS}). The runner maps the -O level to its compiler's: Cranelift's 0 is
  * {@code none}, 1 and above {@code speed}; LLVM's 0..3 are its own.
  */
 abstract class PrecompiledRuntimeBackend implements Backend {
@@ -60,13 +62,14 @@ abstract class PrecompiledRuntimeBackend implements Backend {
         List<Tool> tools = new ArrayList<>(language.wasmTools());
         tools.add(precompiler);
         tools.add(runtime);
+        tools.add(Tools.RISCV64_LINUX_GCC);
         tools.add(Tools.QEMU_RISCV64);
         return tools;
     }
 
     @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(PrecompiledRuntimeBackend.class);
+        return List.of(PrecompiledRuntimeBackend.class, RuntimeRunnerGlue.class, WasmModule.class);
     }
 
     @Override
@@ -78,9 +81,17 @@ abstract class PrecompiledRuntimeBackend implements Backend {
                 .args(compiler == null ? List.of() : List.of("--compiler", compiler))
                 .arg("--opt-level").arg(Integer.toString(context.optLevel()))
                 .arg(wasm).arg(precompiled));
-        // The runtime is the same for every guest: the entry links to it rather than copying it.
-        // Its hash is in the cache key, so a reinstalled runtime makes new entries.
-        Files.createSymbolicLink(context.output(), context.tool(runtime));
+        Path main = Files.writeString(context.workDir().resolve("runner_main.c"),
+                RuntimeRunnerGlue.generate(wasm, name));
+        context.run("link the runner with the guest's imports", Command.of(context.tool(Tools.RISCV64_LINUX_GCC))
+                .arg("-O2").arg("-static").arg("-Wl,--gc-sections")
+                .args(BareMetalGcc.prefixMaps(context))
+                .arg("-I" + context.platform().include())
+                .arg(main)
+                .args(context.platform().importSources(context.guest()))
+                .arg(context.tool(runtime))
+                .args(RuntimeRunnerGlue.linkLibraries())
+                .arg("-o").arg(context.output()));
         context.launchWith(List.of("run", BuildContext.ENTRY_DIR + "/module.cwasm"));
     }
 }

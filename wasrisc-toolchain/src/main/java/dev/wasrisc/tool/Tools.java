@@ -88,11 +88,11 @@ public final class Tools {
     public static final Tool WASMTIME_PRECOMPILER = Tool.file("wasmtime-precompiler", RUNNERS_HINT,
             RUNNERS_DIR + "host/wasrisc-wasmtime");
     public static final Tool WASMTIME_RUNTIME = Tool.file("wasmtime-runtime-riscv64", RUNNERS_HINT,
-            RUNNERS_DIR + "riscv64/wasrisc-wasmtime");
+            RUNNERS_DIR + "riscv64/libwasrisc_wasmtime.a");
     public static final Tool WASMER_PRECOMPILER = Tool.file("wasmer-precompiler", RUNNERS_HINT,
             RUNNERS_DIR + "host/wasrisc-wasmer");
     public static final Tool WASMER_RUNTIME = Tool.file("wasmer-runtime-riscv64", RUNNERS_HINT,
-            RUNNERS_DIR + "riscv64/wasrisc-wasmer");
+            RUNNERS_DIR + "riscv64/libwasrisc_wasmer.a");
     public static final Tool WASMER_LLVM_PRECOMPILER = Tool.file("wasmer-llvm-precompiler", "run platform/install-runners.sh "
             + "wasmer (opt-in: builds the wasmer runner, and with Debian's llvm-22-dev its LLVM precompiler)",
             RUNNERS_DIR + "host/wasrisc-wasmer-llvm");
