@@ -1,0 +1,3 @@
+module example.org/zkguests/collatz
+
+go 1.22
