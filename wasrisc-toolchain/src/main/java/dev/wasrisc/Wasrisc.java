@@ -6,7 +6,6 @@ import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.build.HeartbeatProgress;
 import dev.wasrisc.build.BuildRecord;
-import dev.wasrisc.build.Hashing;
 import dev.wasrisc.exec.Executor;
 import dev.wasrisc.reference.ChicoryReference;
 import dev.wasrisc.reference.ReferenceRun;
@@ -16,16 +15,11 @@ import dev.wasrisc.guest.GuestLocator;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.DirectBackend;
 import dev.wasrisc.pipeline.Backend;
-import dev.wasrisc.pipeline.BareMetalGcc;
-import dev.wasrisc.pipeline.NativeImports;
-import dev.wasrisc.pipeline.Wasm2cGlue;
-import dev.wasrisc.pipeline.Wasm2cSplitter;
 import dev.wasrisc.pipeline.BuildContext;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.pipeline.Platform;
 import dev.wasrisc.run.InstructionCounterPlugin;
 import dev.wasrisc.run.QemuRunner;
-import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
 import dev.wasrisc.settings.Settings;
@@ -49,8 +43,6 @@ import java.util.function.Consumer;
  */
 public final class Wasrisc {
 
-    /** Bump when the layout of cache entries or the way keys are made changes. */
-    private static final String CACHE_FORMAT = "wasrisc-build-v1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final WasriscConfig config;
@@ -64,7 +56,7 @@ public final class Wasrisc {
     private final Semaphore processSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
     private volatile QemuRunner runner;
     private final Map<String, ReferenceRun> references = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile String platformHash;
+    private final CacheKeys keys;
 
     public Wasrisc(WasriscConfig config, Executor executor, BuildProgress progress) {
         this(config, executor, progress, Settings.systemProperties());
@@ -78,6 +70,7 @@ public final class Wasrisc {
         this.guests = new GuestLocator(config.guestsDir());
         this.platform = new Platform(config.platformDir());
         this.cache = new BuildCache(config.cacheDir());
+        this.keys = new CacheKeys(platform, toolchain);
         this.progress = progress;
     }
 
@@ -146,7 +139,7 @@ public final class Wasrisc {
         }
         Target target = backend.target(guest.language());
         try {
-            String key = cacheKey(guest, pipeline, tools);
+            String key = keys.build(guest, pipeline, tools);
             BuildCache.Entry entry = cache.getOrBuild(key, dir -> buildInto(dir, guest, pipeline, backend, target, tools));
             Path elf = entry.dir().resolve("guest.elf");
             BuildRecord record = JSON.readValue(entry.dir().resolve(BuildCache.COMPLETE_MARKER).toFile(), BuildRecord.class);
@@ -182,59 +175,6 @@ public final class Wasrisc {
         JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), record);
     }
 
-    private String cacheKey(Guest guest, Pipeline pipeline, List<Tool> tools) throws IOException {
-        Backend backend = Pipelines.backend(pipeline.name());
-        List<Class<?>> recipes = new java.util.ArrayList<>(List.of(backend.getClass(), guest.language().getClass(),
-                BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
-        recipes.addAll(backend.recipeHelpers());
-        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hashOf(guest, pipeline.id(),
-                backend.platformInputs(platform), tools, recipes);
-    }
-
-    private String hashOf(Guest guest, String cell, List<Path> platformInputs, List<Tool> tools,
-            List<Class<?>> recipes) throws IOException {
-        Hashing hash = new Hashing().add(CACHE_FORMAT)
-                .add(guest.language().name())
-                .add(cell)
-                .add(platformHash());
-        for (Path dir : platformInputs) {
-            hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
-        }
-        // The build recipe (commands and flags) is Java code: its bytecode is an input too.
-        for (Class<?> recipe : recipes) {
-            hash.add(classBytes(recipe));
-        }
-        for (Tool tool : tools) {
-            ResolvedTool resolved = toolchain.require(tool);
-            hash.add(tool.name()).add(resolved.path().toString()).add(resolved.version());
-        }
-        // Inputs and the default-input setting reach runs only: one build serves every input.
-        hash.add(guest.settings().buildRelevant());
-        hash.addTree(guest.dir(), relative -> !relative.getName(0).toString().equals(Guest.INPUTS_DIR)
-                && !relative.toString().equals(dev.wasrisc.guest.GuestSettings.FILE_NAME));
-        return hash.hex().substring(0, 24);
-    }
-
-    private static byte[] classBytes(Class<?> type) throws IOException {
-        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            if (in == null) {
-                throw new IOException("cannot read the bytecode of " + type.getName() + " for the cache key");
-            }
-            return in.readAllBytes();
-        }
-    }
-
-    private String platformHash() throws IOException {
-        if (platformHash == null) {
-            Hashing hash = new Hashing();
-            for (Path dir : platform.buildInputs()) {
-                hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
-            }
-            platformHash = hash.hex();
-        }
-        return platformHash;
-    }
-
     /**
      * The guest run by the reference interpreter (Chicory) on its WebAssembly module, with the
      * same arguments: what a correct pipeline prints and how it ends. Built and run once per guest
@@ -267,8 +207,7 @@ public final class Wasrisc {
                     + guest.name(), missing);
         }
         try {
-            String key = guest.name().replace('/', '-') + "-wasm-" + hashOf(guest, "wasm", List.of(), tools,
-                    List.of(guest.language().getClass()));
+            String key = keys.wasmModule(guest, tools);
             BuildCache.Entry entry = cache.getOrBuild(key, dir -> {
                 long start = System.nanoTime();
                 Path work = Files.createDirectories(dir.resolve("work"));

@@ -1,0 +1,99 @@
+package dev.wasrisc;
+
+import dev.wasrisc.build.Hashing;
+import dev.wasrisc.guest.Guest;
+import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.pipeline.Backend;
+import dev.wasrisc.pipeline.BareMetalGcc;
+import dev.wasrisc.pipeline.NativeImports;
+import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.pipeline.Platform;
+import dev.wasrisc.pipeline.Wasm2cGlue;
+import dev.wasrisc.pipeline.Wasm2cSplitter;
+import dev.wasrisc.tool.ResolvedTool;
+import dev.wasrisc.tool.Tool;
+import dev.wasrisc.tool.Toolchain;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A build's cache key: everything that reaches the binary. The guest's files (not its inputs), the
+ * platform's files by relative path (so its location does not matter), each tool's path and
+ * version, and the recipe itself, which is Java code: the bytecode of the classes that make the
+ * commands. Thread-safe.
+ */
+final class CacheKeys {
+
+    /** Bump when the layout of cache entries or the way keys are made changes. */
+    private static final String CACHE_FORMAT = "wasrisc-build-v1";
+
+    private final Platform platform;
+    private final Toolchain toolchain;
+    private volatile String platformHash;
+
+    CacheKeys(Platform platform, Toolchain toolchain) {
+        this.platform = platform;
+        this.toolchain = toolchain;
+    }
+
+    /** The key of a guest's build through a cell, as {@code GUEST-CELL-HASH}. */
+    String build(Guest guest, Pipeline pipeline, List<Tool> tools) throws IOException {
+        Backend backend = Pipelines.backend(pipeline.name());
+        List<Class<?>> recipes = new ArrayList<>(List.of(backend.getClass(), guest.language().getClass(),
+                BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
+        recipes.addAll(backend.recipeHelpers());
+        return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hash(guest, pipeline.id(),
+                backend.platformInputs(platform), tools, recipes);
+    }
+
+    /** The key of a guest's WebAssembly module alone. */
+    String wasmModule(Guest guest, List<Tool> tools) throws IOException {
+        return guest.name().replace('/', '-') + "-wasm-" + hash(guest, "wasm", List.of(), tools,
+                List.of(guest.language().getClass()));
+    }
+
+    private String hash(Guest guest, String cell, List<Path> platformInputs, List<Tool> tools, List<Class<?>> recipes)
+            throws IOException {
+        Hashing hash = new Hashing().add(CACHE_FORMAT)
+                .add(guest.language().name())
+                .add(cell)
+                .add(platformHash());
+        for (Path dir : platformInputs) {
+            hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
+        }
+        for (Class<?> recipe : recipes) {
+            hash.add(classBytes(recipe));
+        }
+        for (Tool tool : tools) {
+            ResolvedTool resolved = toolchain.require(tool);
+            hash.add(tool.name()).add(resolved.path().toString()).add(resolved.version());
+        }
+        // Inputs and the default-input setting reach runs only: one build serves every input.
+        hash.add(guest.settings().buildRelevant());
+        hash.addTree(guest.dir(), relative -> !relative.getName(0).toString().equals(Guest.INPUTS_DIR)
+                && !relative.toString().equals(GuestSettings.FILE_NAME));
+        return hash.hex().substring(0, 24);
+    }
+
+    private static byte[] classBytes(Class<?> type) throws IOException {
+        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new IOException("cannot read the bytecode of " + type.getName() + " for the cache key");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private String platformHash() throws IOException {
+        if (platformHash == null) {
+            Hashing hash = new Hashing();
+            for (Path dir : platform.buildInputs()) {
+                hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
+            }
+            platformHash = hash.hex();
+        }
+        return platformHash;
+    }
+}
