@@ -86,7 +86,7 @@ public final class Wasrisc {
     public static Wasrisc from(Settings settings) {
         Duration interval = Duration.ofSeconds(settings.number("wasrisc.progressSeconds", 30));
         WasriscConfig config = WasriscConfig.from(settings);
-        return new Wasrisc(config, Executors.from(config, settings), new HeartbeatProgress(System.err, interval),
+        return new Wasrisc(config, Executors.from(settings, config.folders()), new HeartbeatProgress(System.err, interval),
                 settings);
     }
 

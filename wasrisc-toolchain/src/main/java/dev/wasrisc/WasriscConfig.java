@@ -53,6 +53,11 @@ public record WasriscConfig(
                 Duration.ofMinutes(60), settings.flag("wasrisc.profile"));
     }
 
+    /** The folders builds and runs read and write: guests, platform, build cache, temporary folder. */
+    public List<Path> folders() {
+        return List.of(guestsDir, platformDir, cacheDir, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
     public WasriscConfig withCacheDir(Path dir) {
         return new WasriscConfig(guestsDir, platformDir, dir, strict, runTimeout, buildTimeout, profileAll);
     }

@@ -3,6 +3,7 @@ package dev.wasrisc.cli;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.WasriscConfig;
 import dev.wasrisc.exec.Executors;
+import dev.wasrisc.settings.Settings;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Main {
         List<String> rest = argv.subList(1, argv.size());
         try {
             WasriscConfig config = WasriscConfig.fromSystemProperties();
-            Wasrisc wasrisc = new Wasrisc(config, Executors.fromSystemProperties(config), new ConsoleProgress(err));
+            Wasrisc wasrisc = new Wasrisc(config, Executors.from(Settings.systemProperties(), config.folders()), new ConsoleProgress(err));
             return switch (argv.get(0)) {
                 case "doctor" -> new DoctorCommand(wasrisc, out).run(rest);
                 case "run" -> new RunCommand(wasrisc, out, err).run(rest);

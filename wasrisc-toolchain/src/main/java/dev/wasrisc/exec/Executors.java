@@ -1,29 +1,28 @@
 package dev.wasrisc.exec;
 
-import dev.wasrisc.WasriscConfig;
 import dev.wasrisc.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Chooses where commands run: {@code -Dwasrisc.executor=local} (the default) or {@code docker}. */
+/** Chooses where commands run: {@code wasrisc.executor=local} (the default) or {@code docker}. */
 public final class Executors {
 
     private Executors() {}
 
-    public static Executor fromSystemProperties(WasriscConfig config) {
-        return from(config, Settings.systemProperties());
-    }
-
-    public static Executor from(WasriscConfig config, Settings settings) {
+    /**
+     * @param folders what a build or run reads and writes (guests, platform, build cache, temporary
+     *     folder): the Docker executor mounts each at its own path
+     */
+    public static Executor from(Settings settings, List<Path> folders) {
         String kind = settings.get("wasrisc.executor", "local");
         return switch (kind) {
             case "local" -> new LocalExecutor();
-            case "docker" -> docker(config, settings);
+            case "docker" -> docker(settings, folders);
             default -> throw new IllegalArgumentException("wasrisc.executor must be local or docker, was '" + kind + "'");
         };
     }
 
-    private static Executor docker(WasriscConfig config, Settings settings) {
+    private static Executor docker(Settings settings, List<Path> folders) {
         try {
             Class.forName("org.testcontainers.DockerClientFactory", false, Executors.class.getClassLoader());
         } catch (ClassNotFoundException e) {
@@ -31,8 +30,6 @@ public final class Executors {
                     + "is not on the class path: add the test dependency org.testcontainers:testcontainers "
                     + "(1.21 or later) to your project");
         }
-        return new DockerExecutor(settings.get("wasrisc.docker.image", DockerExecutor.DEFAULT_IMAGE),
-                    List.of(config.guestsDir(), config.platformDir(), config.cacheDir(),
-                            Path.of(System.getProperty("java.io.tmpdir"))));
+        return new DockerExecutor(settings.get("wasrisc.docker.image", DockerExecutor.DEFAULT_IMAGE), folders);
     }
 }

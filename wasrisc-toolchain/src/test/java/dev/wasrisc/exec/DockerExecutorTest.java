@@ -78,12 +78,12 @@ class DockerExecutorTest {
         try {
             System.setProperty("wasrisc.executor", "docker");
             // Each folder is mounted itself or through a folder above it (a clone under /tmp, say).
-            assertThat(Executors.fromSystemProperties(config)).isInstanceOfSatisfying(DockerExecutor.class,
+            assertThat(Executors.from(dev.wasrisc.settings.Settings.systemProperties(), config.folders())).isInstanceOfSatisfying(DockerExecutor.class,
                     docker -> assertThat(List.of(config.cacheDir(), config.guestsDir(), config.platformDir()))
                             .allSatisfy(folder -> assertThat(docker.mounts()).anySatisfy(
                                     mount -> assertThat(folder.startsWith(mount)).isTrue())));
             System.setProperty("wasrisc.executor", "local");
-            assertThat(Executors.fromSystemProperties(config)).isInstanceOf(LocalExecutor.class);
+            assertThat(Executors.from(dev.wasrisc.settings.Settings.systemProperties(), config.folders())).isInstanceOf(LocalExecutor.class);
         } finally {
             System.clearProperty("wasrisc.executor");
         }
