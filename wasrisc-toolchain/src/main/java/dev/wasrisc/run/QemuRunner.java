@@ -40,10 +40,31 @@ public final class QemuRunner {
 
     private static final String GUEST_FILE = "guest";
     private static final String ENTRY_LINK = "entry";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** {@code TMPDIR/wasrisc-run-} and 16 hex digits: unique, and always as long. */
+    private static Path runFolder() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        while (true) {
+            try {
+                return Files.createDirectory(tmp.resolve(String.format("wasrisc-run-%016x", RANDOM.nextLong())));
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another run drew the same name: draw again
+            }
+        }
+    }
+
+    private static void placeExecutable(Path elf, Path target) throws IOException {
+        try {
+            Files.createLink(target, elf);
+        } catch (IOException | UnsupportedOperationException otherFileSystem) {
+            Files.copy(elf, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
 
     public GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
             throws IOException {
-        Path dir = Files.createTempDirectory("wasrisc-run-");
+        Path dir = runFolder();
         try {
             // The run's own copy: a folder every executor can see, and a file nobody changes mid-run.
             Path stdin = null;
@@ -58,12 +79,14 @@ public final class QemuRunner {
             String mode = binary.target() == Target.RV64IM ? "inline" : "atomic";
             Path blockFile = dir.resolve("blocks");
             String pluginArgs = plugin + ",outfile=" + countFile + ",mode=" + mode + (profile ? ",profile=" + blockFile : "");
-            // qemu-user copies the executable's path (and the arguments) onto the guest's stack, so a
-            // build cache in a longer folder moved the stack and, through alignment-dependent copies,
-            // the count (c/read_input direct -O2: 857 instructions under ~/.cache, 867 elsewhere).
-            // The guest is started as ./guest from the run's folder, its entry files as entry/...
+            // The guest sees the executable's path twice: qemu-user copies it onto the stack, and a
+            // static glibc reads /proc/self/exe (qemu answers with the file's real path). Either moved
+            // counts with the build cache's folder: c/read_input direct -O2 took 857 or 867
+            // instructions, rust/hello_world direct -O2 26,801 or 27,048. So the guest is started as
+            // ./guest, a hard link (or copy) in a run folder whose path always has the same length,
+            // and a runtime's entry files are entry/... through a link.
             Path entry = binary.elf().getParent();
-            Files.createSymbolicLink(dir.resolve(GUEST_FILE), binary.elf());
+            placeExecutable(binary.elf(), dir.resolve(GUEST_FILE));
             Files.createSymbolicLink(dir.resolve(ENTRY_LINK), entry);
             List<String> launchArgs = binary.launchArgs().stream()
                     .map(arg -> arg.startsWith(entry + "/") ? ENTRY_LINK + arg.substring(entry.toString().length()) : arg)
