@@ -20,6 +20,11 @@ import org.junit.platform.testkit.engine.Events;
 
 class BudgetsAndBaselinesTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void isolateFromTheOuterRun() {
+        NestedRuns.clearOuterSettings();
+    }
+
     @TempDir
     Path dir;
 

@@ -24,6 +24,11 @@ import org.junit.platform.testkit.engine.Events;
 /** Runs small test classes through the real Jupiter engine and checks what the extension did to them. */
 class WasriscExtensionTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void isolateFromTheOuterRun() {
+        NestedRuns.clearOuterSettings();
+    }
+
     @AfterEach
     void forgetOverrides() {
         System.clearProperty("wasrisc.tool.wasm2c");
