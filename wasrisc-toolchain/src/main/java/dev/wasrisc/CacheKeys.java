@@ -60,9 +60,7 @@ final class CacheKeys {
                 .add(guest.language().name())
                 .add(cell)
                 .add(platformHash());
-        for (Path dir : platformInputs) {
-            hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
-        }
+        addPlatformFolders(hash, platformInputs);
         for (Class<?> recipe : recipes) {
             hash.add(classBytes(recipe));
         }
@@ -77,6 +75,14 @@ final class CacheKeys {
         return hash.hex().substring(0, 24);
     }
 
+    /** By path relative to the platform, so where the platform lives does not reach the key. */
+    private Hashing addPlatformFolders(Hashing hash, List<Path> dirs) throws IOException {
+        for (Path dir : dirs) {
+            hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
+        }
+        return hash;
+    }
+
     private static byte[] classBytes(Class<?> type) throws IOException {
         try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             if (in == null) {
@@ -88,11 +94,7 @@ final class CacheKeys {
 
     private String platformHash() throws IOException {
         if (platformHash == null) {
-            Hashing hash = new Hashing();
-            for (Path dir : platform.buildInputs()) {
-                hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
-            }
-            platformHash = hash.hex();
+            platformHash = addPlatformFolders(new Hashing(), platform.buildInputs()).hex();
         }
         return platformHash;
     }

@@ -12,6 +12,7 @@ import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.exec.Executors;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestLocator;
+import dev.wasrisc.guest.Language;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.DirectBackend;
 import dev.wasrisc.pipeline.Backend;
@@ -113,7 +114,12 @@ public final class Wasrisc {
 
     /** Why the cell means nothing for this guest (direct for a prebuilt module); empty when it applies. */
     public Optional<String> notApplicable(Guest guest, Pipeline pipeline) {
-        return pipeline.name().equals(DirectBackend.NAME) ? guest.language().whyNotDirect() : Optional.empty();
+        return notApplicable(guest.language(), pipeline.name());
+    }
+
+    /** Why a pipeline means nothing for guests in {@code language}; empty when it applies. */
+    public static Optional<String> notApplicable(Language language, String pipeline) {
+        return pipeline.equals(DirectBackend.NAME) ? language.whyNotDirect() : Optional.empty();
     }
 
     /** Tools the cell needs for this guest that are not installed; empty when it can run. */

@@ -24,13 +24,11 @@ public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsPro
     protected Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context,
             PipelineSource source) {
         List<Pipeline> cells = cells(source);
-        if (source.guests().length > 0) {
-            requireGuestParameter(context.getRequiredTestMethod());
-        }
         if (source.guests().length == 0) {
             String guestLabel = guestParameterNames(context.getRequiredTestMethod());
             return cells.stream().map(cell -> Arguments.argumentSet(label(guestLabel, cell), cell));
         }
+        requireGuestParameter(context.getRequiredTestMethod());
         Wasrisc wasrisc = WasriscExtension.session(context);
         List<Arguments> arguments = new ArrayList<>();
         boolean all = Arrays.equals(source.guests(), new String[] {PipelineSource.ALL_GUESTS});

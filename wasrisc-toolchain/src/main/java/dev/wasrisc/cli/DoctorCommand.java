@@ -4,7 +4,6 @@ import dev.wasrisc.Wasrisc;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.guest.Languages;
 import dev.wasrisc.pipeline.Backend;
-import dev.wasrisc.pipeline.DirectBackend;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
@@ -42,8 +41,9 @@ final class DoctorCommand {
         for (Backend backend : Pipelines.all()) {
             out.printf("  %-" + nameWidth + "s %s%n", backend.name(), backend.description());
             for (Language language : Languages.ALL) {
-                if (backend.name().equals(DirectBackend.NAME) && language.whyNotDirect().isPresent()) {
-                    out.printf("    %-6s %-14s %s%n", language.name(), "-", "not applicable: " + language.whyNotDirect().get());
+                Optional<String> notApplicable = Wasrisc.notApplicable(language, backend.name());
+                if (notApplicable.isPresent()) {
+                    out.printf("    %-6s %-14s %s%n", language.name(), "-", "not applicable: " + notApplicable.get());
                     continue;
                 }
                 List<Tool> needed = backend.tools(language);

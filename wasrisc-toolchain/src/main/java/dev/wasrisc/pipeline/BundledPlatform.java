@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,13 +32,17 @@ public final class BundledPlatform {
 
     private BundledPlatform() {}
 
+    /** The jar's platform, read once per JVM: a session is made per test run, and tests make many. */
+    private static volatile Contents contents;
+
+    private record Contents(Map<String, byte[]> files, String hash) {}
+
     /** The bundled platform's folder in {@code cacheDir}, extracting it on first use. */
     public static Path extract(Path cacheDir) {
         try {
-            Map<String, byte[]> files = read();
-            Hashing hash = new Hashing();
-            files.forEach((name, bytes) -> hash.add(name).add(bytes));
-            Path target = cacheDir.resolve("platform").resolve(hash.hex().substring(0, 16));
+            Contents bundled = contents();
+            Map<String, byte[]> files = bundled.files();
+            Path target = cacheDir.resolve("platform").resolve(bundled.hash());
             if (Files.isDirectory(target)) {
                 return target;
             }
@@ -57,12 +62,22 @@ public final class BundledPlatform {
                 if (!Files.isDirectory(target)) {
                     throw raced;
                 }
-                deleteTree(staging); // another JVM put the same content there first
+                BuildCache.deleteTree(staging); // another JVM put the same content there first
             }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the bundled platform into " + cacheDir, e);
         }
+    }
+
+    private static Contents contents() throws IOException {
+        if (contents == null) {
+            Map<String, byte[]> files = read();
+            Hashing hash = new Hashing();
+            files.forEach((name, bytes) -> hash.add(name).add(bytes));
+            contents = new Contents(files, hash.hex().substring(0, 16));
+        }
+        return contents;
     }
 
     /** Every file of the bundled platform, by its path relative to the platform folder. */
@@ -106,13 +121,5 @@ public final class BundledPlatform {
             }
         }
         return files;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

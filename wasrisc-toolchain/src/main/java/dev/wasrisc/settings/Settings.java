@@ -2,7 +2,6 @@ package dev.wasrisc.settings;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Where {@code wasrisc.*} settings come from: system properties for the command line, JUnit's
@@ -48,10 +47,6 @@ public interface Settings {
 
     static Settings of(Map<String, String> values) {
         return name -> Optional.ofNullable(values.get(name));
-    }
-
-    static Settings from(Function<String, Optional<String>> lookup) {
-        return lookup::apply;
     }
 
     /** These settings, then {@code fallback} for any they do not have. */

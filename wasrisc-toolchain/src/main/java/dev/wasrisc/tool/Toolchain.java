@@ -28,10 +28,6 @@ public final class Toolchain {
     private final Settings settings;
     private final Map<String, Optional<ResolvedTool>> resolved = new ConcurrentHashMap<>();
 
-    public Toolchain(Executor executor) {
-        this(executor, Settings.systemProperties());
-    }
-
     public Toolchain(Executor executor, Settings settings) {
         this.executor = executor;
         this.settings = settings;
