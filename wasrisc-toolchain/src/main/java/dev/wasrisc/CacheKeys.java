@@ -1,15 +1,16 @@
 package dev.wasrisc;
 
 import dev.wasrisc.build.Hashing;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestSettings;
 import dev.wasrisc.pipeline.Backend;
-import dev.wasrisc.pipeline.BareMetalGcc;
-import dev.wasrisc.pipeline.NativeImports;
 import dev.wasrisc.pipeline.Pipelines;
-import dev.wasrisc.pipeline.Platform;
 import dev.wasrisc.pipeline.Wasm2cGlue;
 import dev.wasrisc.pipeline.Wasm2cSplitter;
+import dev.wasrisc.platform.Platform;
+import dev.wasrisc.recipe.BareMetalGcc;
+import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Toolchain;

@@ -1,6 +1,9 @@
 package dev.wasrisc;
 
+import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.guest.Guest;
+import dev.wasrisc.guest.GuestInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,37 +15,24 @@ import java.util.function.Consumer;
 /** A guest built through one pipeline cell, ready to run. Obtained from {@link GuestProgram#build}. */
 public final class GuestBinary {
 
-    private final Wasrisc wasrisc;
+    private final GuestRunner runner;
     private final Guest guest;
     private final Pipeline pipeline;
-    private final Target target;
-    private final Path elf;
-    private final List<String> launchArgs;
-    private final long bytes;
-    private final Duration buildTime;
-    private final boolean builtNow;
+    private final CellBuilder.Built built;
     private final Duration timeout;
     private final Consumer<GuestRun> observer;
     /** null: the guest's default input, resolved when a run starts. */
     private final GuestInput input;
-    private final List<String> code;
 
-    GuestBinary(Wasrisc wasrisc, Guest guest, Pipeline pipeline, Target target, Path elf, List<String> launchArgs,
-            long bytes, Duration buildTime, boolean builtNow, Duration timeout, Consumer<GuestRun> observer,
-            GuestInput input, List<String> code) {
-        this.wasrisc = wasrisc;
+    GuestBinary(GuestRunner runner, Guest guest, Pipeline pipeline, CellBuilder.Built built, Duration timeout,
+            Consumer<GuestRun> observer, GuestInput input) {
+        this.runner = runner;
         this.guest = guest;
         this.pipeline = pipeline;
-        this.target = target;
-        this.elf = elf;
-        this.launchArgs = launchArgs;
-        this.bytes = bytes;
-        this.buildTime = buildTime;
-        this.builtNow = builtNow;
+        this.built = built;
         this.timeout = timeout;
         this.observer = observer;
         this.input = input;
-        this.code = code;
     }
 
     /**
@@ -50,7 +40,7 @@ public final class GuestBinary {
      * binary's input on standard input (by default the guest's {@code "input"} from wasrisc.json).
      */
     public GuestRun run(String... args) {
-        return run(wasrisc.config().profileAll(), args);
+        return run(runner.profileAll(), args);
     }
 
     /**
@@ -64,7 +54,7 @@ public final class GuestBinary {
     private GuestRun run(boolean profile, String... args) {
         List<String> argv = args.length == 0 ? guest.settings().args() : Arrays.asList(args);
         try {
-            GuestRun run = wasrisc.runner().run(this, argv, input(), timeout, profile);
+            GuestRun run = runner.run(this, argv, input(), timeout, profile);
             observer.accept(run);
             return run;
         } catch (IOException e) {
@@ -74,14 +64,13 @@ public final class GuestBinary {
 
     /** The same binary with another run time limit. */
     public GuestBinary withTimeout(Duration newTimeout) {
-        return new GuestBinary(wasrisc, guest, pipeline, target, elf, launchArgs, bytes, buildTime, builtNow, newTimeout,
-                observer, input, code);
+        return new GuestBinary(runner, guest, pipeline, built, newTimeout, observer, input);
     }
 
     /** The same binary, whose runs read this input on standard input. */
     public GuestBinary withInput(GuestInput newInput) {
-        return new GuestBinary(wasrisc, guest, pipeline, target, elf, launchArgs, bytes, buildTime, builtNow, timeout,
-                observer, java.util.Objects.requireNonNull(newInput, "input"), code);
+        return new GuestBinary(runner, guest, pipeline, built, timeout, observer,
+                java.util.Objects.requireNonNull(newInput, "input"));
     }
 
     /**
@@ -131,11 +120,11 @@ public final class GuestBinary {
     }
 
     public Target target() {
-        return target;
+        return built.target();
     }
 
     public Path elf() {
-        return elf;
+        return built.elf();
     }
 
     /**
@@ -143,25 +132,25 @@ public final class GuestBinary {
      * {@code run module.cwasm}); empty for native binaries.
      */
     public List<String> launchArgs() {
-        return launchArgs;
+        return built.launchArgs();
     }
 
     /** What the binary compiles beyond its cell's name, such as {@code cgo}; see {@link GuestRun#code()}. */
     public List<String> code() {
-        return code;
+        return built.code();
     }
 
     public long bytes() {
-        return bytes;
+        return built.bytes();
     }
 
     /** How long the build took when it ran (also for a binary that came from the cache). */
     public Duration buildTime() {
-        return buildTime;
+        return built.buildTime();
     }
 
     /** Whether this call built it, rather than finding it in the cache. */
     public boolean builtNow() {
-        return builtNow;
+        return built.builtNow();
     }
 }

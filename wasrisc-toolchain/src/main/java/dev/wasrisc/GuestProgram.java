@@ -1,5 +1,6 @@
 package dev.wasrisc;
 
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.Guest;
 import java.util.function.Consumer;
 

@@ -1,5 +1,8 @@
 package dev.wasrisc;
 
+import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.cell.Target;
+import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
 import java.time.Duration;
 import java.util.List;

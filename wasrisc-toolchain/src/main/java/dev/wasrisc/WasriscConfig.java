@@ -1,6 +1,6 @@
 package dev.wasrisc;
 
-import dev.wasrisc.pipeline.BundledPlatform;
+import dev.wasrisc.platform.BundledPlatform;
 import dev.wasrisc.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasrisc.build.BuildException;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.GuestNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;

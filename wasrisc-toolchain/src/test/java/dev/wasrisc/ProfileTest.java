@@ -2,6 +2,7 @@ package dev.wasrisc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.profile.Profile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

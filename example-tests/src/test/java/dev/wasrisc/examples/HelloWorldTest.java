@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.junit.Guest;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.WasriscTest;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.WasriscExtension;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.WasriscTest;
 import org.junit.jupiter.params.ParameterizedTest;

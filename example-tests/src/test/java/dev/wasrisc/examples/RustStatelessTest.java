@@ -5,7 +5,7 @@ import static dev.wasrisc.junit.WasriscAssertions.assertThat;
 import dev.wasrisc.GuestBinary;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.junit.Guest;
 import dev.wasrisc.junit.InstructionBudget;
 import dev.wasrisc.junit.PipelineSource;

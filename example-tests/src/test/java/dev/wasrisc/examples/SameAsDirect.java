@@ -4,7 +4,7 @@ import static dev.wasrisc.junit.WasriscAssertions.assertThat;
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
+import dev.wasrisc.cell.Pipeline;
 
 /** The check every further pipeline must pass: the reference interpreter's outcome, and direct's output. */
 final class SameAsDirect {

@@ -5,21 +5,21 @@ import static dev.wasrisc.junit.WasriscAssertions.assertThat;
 import dev.wasrisc.GuestBinary;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
+import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.junit.Guest;
 import dev.wasrisc.junit.InstructionBudget;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.RatioBudget;
 import dev.wasrisc.junit.WasriscTest;
-import dev.wasrisc.junit.Guest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import java.util.List;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**

@@ -1,8 +1,8 @@
 package dev.wasrisc.junit;
 
 import dev.wasrisc.GuestProgram;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.Pipelines;
 import java.lang.reflect.Method;
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.AnnotationBasedArgumentsProvider;
-import org.junit.platform.commons.PreconditionViolationException;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.support.ParameterDeclarations;
+import org.junit.platform.commons.PreconditionViolationException;
 
 /** Expands {@link PipelineSource} into pipeline cells (and guests), named for the test report. */
 public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsProvider<PipelineSource> {
@@ -39,7 +39,7 @@ public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsPro
                 continue;
             }
             for (Pipeline cell : cells) {
-                if (!cell.appliesTo(guest.guest().language())) {
+                if (!cell.appliesTo(guest.guest().language().name())) {
                     continue; // a Go toolchain means nothing to C and Rust guests
                 }
                 arguments.add(Arguments.argumentSet(label(name, cell), cell, guest));
@@ -66,7 +66,7 @@ public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsPro
 
     static List<Pipeline> cells(PipelineSource source) {
         List<Pipeline> cells = source.cells().length > 0
-                ? Arrays.stream(source.cells()).map(Pipeline::parse).toList()
+                ? Arrays.stream(source.cells()).map(Pipelines::parse).toList()
                 : namedCells(source);
         return crossGoToolchains(crossCompilers(cells, source.compilers()), source.goToolchains());
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * Supplies pipeline cells ({@link dev.wasrisc.Pipeline}) to a {@code @ParameterizedTest}: one
+ * Supplies pipeline cells ({@link dev.wasrisc.cell.Pipeline}) to a {@code @ParameterizedTest}: one
  * invocation per pipeline × optimisation level, and per guest when {@link #guests()} is given.
  *
  * <ul>

@@ -2,22 +2,23 @@ package dev.wasrisc.junit;
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.NotApplicableException;
-import dev.wasrisc.settings.Settings;
+import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.report.Baseline;
+import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.ToolMissingException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -168,7 +169,7 @@ public final class WasriscExtension
         ratios.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), RatioBudget.class));
         ratios.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), RatioBudget.class));
         for (RatioBudget budget : ratios) {
-            Pipeline to = Pipeline.parse(budget.to());
+            Pipeline to = Pipelines.parse(budget.to());
             if (!run.pipeline().equals(to) && applies(budget.pipeline(), budget.optLevel(), budget.guest(), run)) {
                 WasriscAssertions.assertThat(run).usedAtMostTimes(budget.value(), comparisonRun(context, run, to));
             }

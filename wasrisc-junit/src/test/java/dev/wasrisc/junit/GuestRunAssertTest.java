@@ -4,8 +4,8 @@ import static dev.wasrisc.junit.WasriscAssertions.assertThat;
 import static dev.wasrisc.junit.WasriscAssertions.assertThatThrownBy;
 
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.settings.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,8 +10,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.cell.Pipeline;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

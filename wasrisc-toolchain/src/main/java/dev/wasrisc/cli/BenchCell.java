@@ -1,7 +1,7 @@
 package dev.wasrisc.cli;
 
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
+import dev.wasrisc.cell.Pipeline;
 
 /** One cell of the bench table: a run, or why there is none. */
 record BenchCell(String guest, Pipeline pipeline, GuestRun run, String status, String detail, boolean failed) {

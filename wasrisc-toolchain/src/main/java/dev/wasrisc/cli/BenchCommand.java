@@ -3,9 +3,9 @@ package dev.wasrisc.cli;
 import dev.wasrisc.GuestBinary;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.report.Reports;
 import dev.wasrisc.tool.Tool;
@@ -125,7 +125,7 @@ final class BenchCommand {
 
     private BenchCell measure(BenchRow row, Pipeline cell, boolean profile) {
         GuestProgram program = row.program();
-        if (!cell.appliesTo(program.guest().language())) {
+        if (!cell.appliesTo(program.guest().language().name())) {
             return BenchCell.skipped(row.label(), cell, "a Go toolchain cell; " + program.name() + " is not a Go guest");
         }
         Optional<String> notApplicable = wasrisc.notApplicable(program.guest(), cell);

@@ -1,8 +1,8 @@
 package dev.wasrisc.cli;
 
-import dev.wasrisc.GuestInput;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.guest.Guest;
+import dev.wasrisc.guest.GuestInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

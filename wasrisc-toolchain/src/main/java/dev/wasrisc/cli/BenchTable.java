@@ -1,8 +1,8 @@
 package dev.wasrisc.cli;
 
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.cell.Target;
 import java.util.ArrayList;
 import java.util.List;
 

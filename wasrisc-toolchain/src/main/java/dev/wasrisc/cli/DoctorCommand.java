@@ -2,7 +2,7 @@ package dev.wasrisc.cli;
 
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.guest.Language;
-import dev.wasrisc.guest.Languages;
+import dev.wasrisc.language.Languages;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.tool.ResolvedTool;

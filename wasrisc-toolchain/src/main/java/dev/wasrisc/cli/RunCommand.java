@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasrisc.GuestBinary;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
+import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.guest.NotApplicableException;
+import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.report.Reports;
-import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.tool.ToolMissingException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,8 +43,8 @@ final class RunCommand {
         }
         String pipelineName = args.option("--pipeline").orElseThrow(() -> new Args.UsageException("run needs --pipeline NAME"));
         Pipeline pipeline = pipelineName.contains("-O") && args.option("-O").isEmpty()
-                ? Pipeline.parse(pipelineName)
-                : Pipeline.of(pipelineName, Integer.parseInt(args.option("-O").orElse("2")));
+                ? Pipelines.parse(pipelineName)
+                : Pipelines.parse(pipelineName + "-O" + args.option("-O").orElse("2"));
         GuestProgram program = wasrisc.guest(args.positionals.get(0));
         GuestBinary binary;
         try {

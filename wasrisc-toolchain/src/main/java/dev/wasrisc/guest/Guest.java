@@ -1,6 +1,5 @@
 package dev.wasrisc.guest;
 
-import dev.wasrisc.GuestInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

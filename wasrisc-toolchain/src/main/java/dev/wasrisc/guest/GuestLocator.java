@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds guests by name under a guests folder. */
 public final class GuestLocator {
 
     private final Path guestsDir;
+    private final List<Language> detectionOrder;
 
-    public GuestLocator(Path guestsDir) {
+    /** @param detectionOrder the languages, the first that recognizes a folder wins */
+    public GuestLocator(Path guestsDir, List<Language> detectionOrder) {
         this.guestsDir = guestsDir.toAbsolutePath().normalize();
+        this.detectionOrder = List.copyOf(detectionOrder);
     }
 
     public Path guestsDir() {
@@ -27,7 +31,7 @@ public final class GuestLocator {
             throw new GuestNotFoundException("guest '" + name + "' not found: looked for the folder " + dir
                     + " (guests live in " + guestsDir + "/LANGUAGE/NAME; set -Dwasrisc.guests to use another folder)");
         }
-        Language language = Languages.detect(dir).orElseThrow(() -> new GuestNotFoundException(
+        Language language = detect(dir).orElseThrow(() -> new GuestNotFoundException(
                 "guest '" + name + "' at " + dir + " is in no language WASRISC knows: expected *.c files, "
                         + "go.mod or Cargo.toml"));
         try {
@@ -44,7 +48,7 @@ public final class GuestLocator {
             for (Path languageDir : languages.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> guests = Files.list(languageDir)) {
                     guests.filter(Files::isDirectory)
-                            .filter(dir -> Languages.detect(dir).isPresent())
+                            .filter(dir -> detect(dir).isPresent())
                             .sorted()
                             .forEach(dir -> names.add(guestsDir.relativize(dir).toString()));
                 }
@@ -53,5 +57,9 @@ public final class GuestLocator {
             throw new UncheckedIOException("cannot list guests in " + guestsDir, e);
         }
         return names;
+    }
+
+    private Optional<Language> detect(Path dir) {
+        return detectionOrder.stream().filter(language -> language.recognizes(dir)).findFirst();
     }
 }

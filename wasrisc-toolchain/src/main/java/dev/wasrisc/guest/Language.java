@@ -1,7 +1,6 @@
 package dev.wasrisc.guest;
 
-import dev.wasrisc.Target;
-import dev.wasrisc.pipeline.BuildContext;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.tool.Tool;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
 package dev.wasrisc.pipeline;
 
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Target;
+import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
+import dev.wasrisc.platform.Platform;
 import dev.wasrisc.tool.Tool;
 import java.io.IOException;
 import java.util.List;

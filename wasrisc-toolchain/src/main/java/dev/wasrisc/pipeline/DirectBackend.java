@@ -1,6 +1,7 @@
 package dev.wasrisc.pipeline;
 
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Target;
+import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;

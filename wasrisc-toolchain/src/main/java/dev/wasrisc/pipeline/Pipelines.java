@@ -1,6 +1,6 @@
 package dev.wasrisc.pipeline;
 
-import dev.wasrisc.Pipeline;
+import dev.wasrisc.cell.Pipeline;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,6 +46,29 @@ public final class Pipelines {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown pipeline '" + name + "'; known: "
                         + BACKENDS.stream().map(Backend::name).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * The backend that builds the cell, checking that the cell's options mean something for it.
+     *
+     * @throws IllegalArgumentException for an unknown pipeline (listing the known ones) or a
+     *     compiler choice for a pipeline that compiles no transpiled C
+     */
+    public static Backend backend(Pipeline cell) {
+        Backend backend = backend(cell.name());
+        if (cell.compiler().equals(Pipeline.CLANG) && !backend.compilesTranspiledC()) {
+            throw new IllegalArgumentException("pipeline " + cell.name() + " compiles no transpiled C, so it has no "
+                    + "compiler choice; clang is for " + BACKENDS.stream().filter(Backend::compilesTranspiledC)
+                            .map(Backend::name).toList());
+        }
+        return backend;
+    }
+
+    /** The cell parsed from its text (see {@link Pipeline#parse}) and checked against the matrix. */
+    public static Pipeline parse(String text) {
+        Pipeline cell = Pipeline.parse(text);
+        backend(cell);
+        return cell;
     }
 
     public static List<Pipeline> defaultCells() {

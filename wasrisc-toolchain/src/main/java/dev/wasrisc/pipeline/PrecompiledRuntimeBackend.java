@@ -1,8 +1,10 @@
 package dev.wasrisc.pipeline;
 
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
+import dev.wasrisc.recipe.BareMetalGcc;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
@@ -88,7 +90,7 @@ abstract class PrecompiledRuntimeBackend implements Backend {
                 .args(BareMetalGcc.prefixMaps(context))
                 .arg("-I" + context.platform().include())
                 .arg(main)
-                .args(context.platform().importSources(context.guest()))
+                .args(context.importSources())
                 .arg(context.tool(runtime))
                 .args(RuntimeRunnerGlue.linkLibraries())
                 .arg("-o").arg(context.output()));

@@ -1,8 +1,11 @@
 package dev.wasrisc.pipeline;
 
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
+import dev.wasrisc.platform.Platform;
+import dev.wasrisc.recipe.BareMetalGcc;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;

@@ -77,7 +77,7 @@ public final class Reports {
     }
 
     /** The input as JSON: name, size and SHA-256; null when the run read none. */
-    static Map<String, Object> input(dev.wasrisc.GuestInput input) {
+    static Map<String, Object> input(dev.wasrisc.guest.GuestInput input) {
         if (input.isNone()) {
             return null;
         }

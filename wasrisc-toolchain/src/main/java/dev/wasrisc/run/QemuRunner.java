@@ -1,14 +1,11 @@
 package dev.wasrisc.run;
 
-import dev.wasrisc.GuestBinary;
-import dev.wasrisc.GuestInput;
-import dev.wasrisc.GuestRun;
-import dev.wasrisc.Target;
 import dev.wasrisc.build.BuildCache;
-import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
+import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +59,12 @@ public final class QemuRunner {
         }
     }
 
-    public GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
-            throws IOException {
+    /**
+     * Runs {@code elf} with {@code launchArgs} (a runtime's entry files, which may lie beside the
+     * ELF) and then the guest's {@code args}.
+     */
+    public QemuRun run(Path elf, List<String> launchArgs, Target target, List<String> args, GuestInput input,
+            Duration timeout, boolean profile) throws IOException {
         Path dir = runFolder();
         try {
             // The run's own copy: a folder every executor can see, and a file nobody changes mid-run.
@@ -76,7 +77,7 @@ public final class QemuRunner {
             // Bare-metal guests have one thread: the cheap inline counter is exact. Linux guests may
             // start threads, whose parallel updates need the atomic counter. -seed fixes the
             // AT_RANDOM bytes a Linux runtime seeds its hashes with.
-            String mode = binary.target() == Target.RV64IM ? "inline" : "atomic";
+            String mode = target == Target.RV64IM ? "inline" : "atomic";
             Path blockFile = dir.resolve("blocks");
             String pluginArgs = plugin + ",outfile=" + countFile + ",mode=" + mode + (profile ? ",profile=" + blockFile : "");
             // The guest sees the executable's path twice: qemu-user copies it onto the stack, and a
@@ -85,14 +86,14 @@ public final class QemuRunner {
             // instructions, rust/hello_world direct -O2 26,801 or 27,048. So the guest is started as
             // ./guest, a hard link (or copy) in a run folder whose path always has the same length,
             // and a runtime's entry files are entry/... through a link.
-            Path entry = binary.elf().getParent();
-            placeExecutable(binary.elf(), dir.resolve(GUEST_FILE));
+            Path entry = elf.getParent();
+            placeExecutable(elf, dir.resolve(GUEST_FILE));
             Files.createSymbolicLink(dir.resolve(ENTRY_LINK), entry);
-            List<String> launchArgs = binary.launchArgs().stream()
+            List<String> entryArgs = launchArgs.stream()
                     .map(arg -> arg.startsWith(entry + "/") ? ENTRY_LINK + arg.substring(entry.toString().length()) : arg)
                     .toList();
             Command command = Command.of(qemu, "-seed", "1", "-0", GUEST_ARGV0, "-plugin", pluginArgs, "./" + GUEST_FILE)
-                    .args(launchArgs)
+                    .args(entryArgs)
                     .args(args)
                     .in(dir)
                     .cleanEnvironment()
@@ -113,21 +114,11 @@ public final class QemuRunner {
                 stderr += "wasrisc: qemu-riscv64 ended without an instruction count (exit " + result.exitCode()
                         + (result.exitCode() > 128 ? ", killed by signal " + (result.exitCode() - 128) : "") + ")\n";
             }
-            Profile profiled = instructions >= 0 && profile ? Profile.read(blockFile, binary.elf()) : null;
-            return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(), binary.target(), args, input,
-                    result.exitCode(), result.stdoutText(), stderr, instructions, threads,
-                    result.wallTime(), result.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
-                    work(binary.guest().settings().work(), result.stdoutText()), profiled);
+            Profile profiled = instructions >= 0 && profile ? Profile.read(blockFile, elf) : null;
+            return new QemuRun(result.exitCode(), result.stdoutText(), stderr, instructions, threads, result.wallTime(),
+                    result.timedOut(), profiled);
         } finally {
             BuildCache.deleteTree(dir);
         }
-    }
-
-    private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {
-        if (measure == null) {
-            return null;
-        }
-        long amount = measure.amount(stdout);
-        return amount < 0 ? null : new GuestRun.Work(measure.unit(), amount);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.WasriscConfig;
 import dev.wasrisc.build.BuildProgress;
+import dev.wasrisc.cell.Pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasrisc.GuestBinary;
 import dev.wasrisc.GuestRun;
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.WasriscConfig;
 import dev.wasrisc.build.BuildProgress;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.LocalExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class QemuRunnerTest {
 

@@ -1,4 +1,4 @@
-package dev.wasrisc;
+package dev.wasrisc.cell;
 
 /**
  * What a built binary is. Every result carries it, so nobody compares a bare-metal count with a

@@ -1,7 +1,8 @@
-package dev.wasrisc.guest;
+package dev.wasrisc.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasrisc.guest.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

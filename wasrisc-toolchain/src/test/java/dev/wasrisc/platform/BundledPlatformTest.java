@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

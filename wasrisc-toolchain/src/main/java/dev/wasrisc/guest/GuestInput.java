@@ -1,4 +1,4 @@
-package dev.wasrisc;
+package dev.wasrisc.guest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

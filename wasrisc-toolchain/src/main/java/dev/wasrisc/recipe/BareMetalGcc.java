@@ -1,8 +1,10 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.recipe;
 
-import dev.wasrisc.Pipeline;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.platform.Platform;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
@@ -85,7 +87,7 @@ public final class BareMetalGcc {
         List<Path> all = new ArrayList<>();
         all.add(compile(context, "compile platform", platform.rv64im().resolve("crt0.S"), List.of()));
         all.add(compile(context, "compile platform", platform.rv64im().resolve("syscalls.c"), List.of()));
-        for (Path imports : platform.importSources(context.guest())) {
+        for (Path imports : context.importSources()) {
             all.add(compile(context, "compile imports", imports, List.of()));
         }
         all.addAll(objects);

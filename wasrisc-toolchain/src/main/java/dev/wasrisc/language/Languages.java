@@ -1,5 +1,6 @@
-package dev.wasrisc.guest;
+package dev.wasrisc.language;
 
+import dev.wasrisc.guest.Language;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public final class Languages {
      * imports), while {@code go.mod} or {@code Cargo.toml} says what the guest is; a
      * {@code module.wasm} is a prebuilt guest whatever else lies beside it.
      */
-    private static final List<Language> DETECTION_ORDER = List.of(GO, RUST, WASM, C);
+    public static final List<Language> DETECTION_ORDER = List.of(GO, RUST, WASM, C);
 
     private Languages() {}
 

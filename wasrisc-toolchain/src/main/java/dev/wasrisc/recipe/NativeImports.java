@@ -1,6 +1,7 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.recipe;
 
 import dev.wasrisc.exec.Command;
+import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public final class NativeImports {
         Path dir = Files.createDirectories(context.workDir().resolve("imports"));
         Path gcc = context.tool(Tools.RISCV64_LINUX_GCC);
         List<Path> objects = new ArrayList<>();
-        for (Path source : context.platform().importSources(context.guest())) {
+        for (Path source : context.importSources()) {
             Path object = dir.resolve(objects.size() + "-" + source.getFileName().toString().replaceAll("\\.c$", ".o"));
             context.run("compile imports", Command.of(gcc, "-O2", "-I" + context.platform().include(), "-c", source,
                     "-o", object));

@@ -1,10 +1,10 @@
-package dev.wasrisc.guest;
+package dev.wasrisc.language;
 
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
-import dev.wasrisc.pipeline.BuildContext;
-import dev.wasrisc.pipeline.NativeImports;
-import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.guest.BuildContext;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class RustLanguage implements Language {
         String rustflags = "-C linker=" + context.tool(Tools.WASM_LD) + " -C link-self-contained=no"
                 + " -L /usr/lib/wasm32-wasi -C link-arg=/usr/lib/wasm32-wasi/crt1-command.o";
         String folder = "O3";
-        if (!Pipelines.backend(context.pipeline().name()).acceptsMultiValue()) {
+        if (!context.multiValue()) {
             // std too must be built without it, so it gets a folder of its own.
             rustflags += " -C target-feature=-multivalue";
             folder = "O3-nomultivalue";

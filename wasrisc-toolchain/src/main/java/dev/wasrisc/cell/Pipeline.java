@@ -1,7 +1,5 @@
-package dev.wasrisc;
+package dev.wasrisc.cell;
 
-import dev.wasrisc.pipeline.Backend;
-import dev.wasrisc.pipeline.Pipelines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +12,9 @@ import java.util.regex.Pattern;
  * compiler of the pipeline (the transpiled code for wasm2c, the guest itself for {@code direct} C
  * guests).
  *
- * @param name a pipeline from {@link Pipelines}, such as {@code wasm2c}
+ * @param name a pipeline of the matrix ({@code dev.wasrisc.pipeline.Pipelines}), such as
+ *     {@code wasm2c}. A cell is a value: which pipelines exist, and whether one has a compiler
+ *     choice, is the matrix's to say when the cell is built ({@code Pipelines.backend(cell)})
  * @param optLevel 0 to 3
  * @param compiler the C compiler for pipelines that compile transpiled C: {@code gcc} (the
  *     default) or {@code clang}
@@ -35,17 +35,14 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
     private static final Pattern GO_TOOLCHAIN = Pattern.compile("go\\d+\\.\\d+(?:\\.\\d+)?(?:rc\\d+)?");
 
     public Pipeline {
-        Backend backend = Pipelines.backend(name); // fails with the list of known pipelines
+        if (!name.matches("\\w+")) {
+            throw new IllegalArgumentException("pipeline name must be a word such as wasm2c, was '" + name + "'");
+        }
         if (optLevel < 0 || optLevel > 3) {
             throw new IllegalArgumentException("optimisation level must be 0..3, was " + optLevel);
         }
         if (!compiler.equals(GCC) && !compiler.equals(CLANG)) {
             throw new IllegalArgumentException("C compiler must be gcc or clang, was '" + compiler + "'");
-        }
-        if (compiler.equals(CLANG) && !backend.compilesTranspiledC()) {
-            throw new IllegalArgumentException("pipeline " + name + " compiles no transpiled C, so it has no compiler "
-                    + "choice; clang is for " + Pipelines.all().stream().filter(Backend::compilesTranspiledC)
-                            .map(Backend::name).toList());
         }
         if (!variant.isEmpty() && !(variant.equals(PUREGO) && name.equals("direct"))) {
             throw new IllegalArgumentException("code variant '" + variant + "' is not known for " + name
@@ -90,9 +87,9 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
         return new Pipeline(name, optLevel, compiler, newVariant, goToolchain);
     }
 
-    /** Whether the cell means anything for a guest in {@code language}: a Go toolchain only for Go. */
-    public boolean appliesTo(dev.wasrisc.guest.Language language) {
-        return goToolchain.isEmpty() || language.name().equals("go");
+    /** Whether the cell means anything for a guest in {@code language} (such as {@code go}): a Go toolchain only for Go. */
+    public boolean appliesTo(String language) {
+        return goToolchain.isEmpty() || language.equals("go");
     }
 
     /** Whether this is {@code direct} compiling the code the WebAssembly build compiles. */

@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.platform;
 
 import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.Hashing;

@@ -1,7 +1,9 @@
-package dev.wasrisc.guest;
+package dev.wasrisc.language;
 
-import dev.wasrisc.Target;
-import dev.wasrisc.pipeline.BuildContext;
+import dev.wasrisc.cell.Target;
+import dev.wasrisc.guest.BuildContext;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.tool.Tool;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
-package dev.wasrisc.guest;
+package dev.wasrisc.language;
 
-import dev.wasrisc.Target;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
-import dev.wasrisc.pipeline.BuildContext;
-import dev.wasrisc.pipeline.NativeImports;
+import dev.wasrisc.guest.BuildContext;
+import dev.wasrisc.guest.Language;
+import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;

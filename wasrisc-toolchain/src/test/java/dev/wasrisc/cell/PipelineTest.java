@@ -1,8 +1,9 @@
-package dev.wasrisc;
+package dev.wasrisc.cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasrisc.pipeline.Pipelines;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
@@ -28,11 +29,19 @@ class PipelineTest {
 
     @Test
     void compilerChoiceOnlyWhereTranspiledCIsCompiled() {
-        assertThatThrownBy(() -> Pipeline.parse("direct-clang-O2"))
+        assertThatThrownBy(() -> Pipelines.parse("direct-clang-O2"))
                 .hasMessageContaining("pipeline direct compiles no transpiled C")
                 .hasMessageContaining("wasm2c");
         assertThatThrownBy(() -> Pipeline.of("wasm2c", 2, "tcc")).hasMessageContaining("must be gcc or clang");
         assertThatThrownBy(() -> Pipeline.parse("wasm2c-O9")).hasMessageContaining("0..3");
+    }
+
+    @Test
+    void theMatrixNamesThePipelinesACellMayName() {
+        assertThat(Pipeline.parse("wasm3-O2").name()).isEqualTo("wasm3"); // a value: the matrix is not consulted
+        assertThatThrownBy(() -> Pipelines.parse("wasm3-O2"))
+                .hasMessageContaining("unknown pipeline 'wasm3'")
+                .hasMessageContaining("wasm2c, wasmtime");
     }
 
     @Test

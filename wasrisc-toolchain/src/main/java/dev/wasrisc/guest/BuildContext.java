@@ -1,18 +1,15 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.guest;
 
-import dev.wasrisc.Pipeline;
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.build.BuildProgress;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
-import dev.wasrisc.exec.Executor;
-import dev.wasrisc.guest.Guest;
+import dev.wasrisc.platform.Platform;
 import dev.wasrisc.tool.Tool;
-import dev.wasrisc.tool.Toolchain;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,52 +17,34 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /** Everything one build of one guest through one pipeline cell needs, and the log of what it ran. */
 public final class BuildContext {
 
+    private final BuildServices services;
     private final Guest guest;
     private final Pipeline pipeline;
+    private final String label;
+    private final boolean multiValue;
     private final Path workDir;
     private final Path output;
-    private final Toolchain toolchain;
-    private final Executor executor;
-    private final Platform platform;
-    private final Duration stepTimeout;
-    private final BuildProgress progress;
-    private final Semaphore processSlots;
-    private final Path sharedRoot;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
-    /** What messages call this build: the pipeline cell, or the front end alone. */
-    private final String label;
-
-    public BuildContext(Guest guest, Pipeline pipeline, Path workDir, Path output, Toolchain toolchain,
-            Executor executor, Platform platform, Duration stepTimeout, BuildProgress progress,
-            Semaphore processSlots, Path sharedRoot) {
-        this(guest, pipeline, pipeline.displayName(), workDir, output, toolchain, executor, platform, stepTimeout,
-                progress, processSlots, sharedRoot);
-    }
 
     /**
-     * @param label what messages call the build when it is not a whole pipeline cell (the
-     *     front end alone, building the module for the reference interpreter)
+     * @param label what messages call the build: the cell's display name, or what is built when it
+     *     is not a whole cell (the front end alone, for the reference interpreter)
+     * @param multiValue whether the module may use WebAssembly's multi-value feature (w2c2
+     *     transpiles no multi-value functions, so a front end that can avoid them must)
      */
-    public BuildContext(Guest guest, Pipeline pipeline, String label, Path workDir, Path output, Toolchain toolchain,
-            Executor executor, Platform platform, Duration stepTimeout, BuildProgress progress,
-            Semaphore processSlots, Path sharedRoot) {
-        this.label = label;
+    public BuildContext(BuildServices services, Guest guest, Pipeline pipeline, String label, boolean multiValue,
+            Path workDir, Path output) {
+        this.services = services;
         this.guest = guest;
         this.pipeline = pipeline;
+        this.label = label;
+        this.multiValue = multiValue;
         this.workDir = workDir;
         this.output = output;
-        this.toolchain = toolchain;
-        this.executor = executor;
-        this.platform = platform;
-        this.stepTimeout = stepTimeout;
-        this.progress = progress;
-        this.processSlots = processSlots;
-        this.sharedRoot = sharedRoot;
     }
 
     public Guest guest() {
@@ -90,16 +69,41 @@ public final class BuildContext {
     }
 
     public Platform platform() {
-        return platform;
+        return services.platform();
+    }
+
+    /** Whether the module may use multi-value functions; see the constructor. */
+    public boolean multiValue() {
+        return multiValue;
+    }
+
+    /**
+     * Custom import implementations linked into every binary of the guest: the guest's own, then
+     * the platform's. The platform's are weak defaults; the guest's come first so that, in the
+     * {@code libwasrisc_imports.a} of Go and Rust builds, the linker takes a guest's replacement
+     * before it reaches the default.
+     */
+    public List<Path> importSources() {
+        List<Path> sources = new ArrayList<>();
+        for (String extra : guest.settings().imports()) {
+            Path file = guest.dir().resolve(extra);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("guest " + guest.name() + " names import implementation "
+                        + extra + " in " + GuestSettings.FILE_NAME + ", but " + file + " does not exist");
+            }
+            sources.add(file);
+        }
+        sources.addAll(services.platform().importSources());
+        return sources;
     }
 
     public Path tool(Tool tool) {
-        return toolchain.path(tool);
+        return services.toolchain().path(tool);
     }
 
     /** A tool's path with symbolic links followed, where the build's commands run. */
     public Path realPath(Tool tool) throws IOException {
-        return executor.realPath(tool(tool));
+        return services.executor().realPath(tool(tool));
     }
 
     private volatile List<String> launchArgs = List.of();
@@ -151,20 +155,20 @@ public final class BuildContext {
      * @throws BuildException naming guest, pipeline, stage, command and the tool's output tail
      */
     public CommandResult run(String stage, Command.Builder command) throws IOException {
-        Command built = command.inUnlessSet(workDir).timeout(stepTimeout).build();
+        Command built = command.inUnlessSet(workDir).timeout(services.stepTimeout()).build();
         commands.add(built.commandLine());
         CommandResult result;
-        processSlots.acquireUninterruptibly();
+        services.processSlots().acquireUninterruptibly();
         try {
-            try (BuildProgress.Step step = progress.started(guest.name() + " · " + label + " · " + stage)) {
-                result = executor.execute(built);
+            try (BuildProgress.Step step = services.progress().started(guest.name() + " · " + label + " · " + stage)) {
+                result = services.executor().execute(built);
             }
         } finally {
-            processSlots.release();
+            services.processSlots().release();
         }
         if (result.timedOut()) {
             throw new BuildException(guest.name(), label, stage, built.commandLine(),
-                    "timed out after " + stepTimeout.toSeconds() + " s\n" + result.outputTail(20));
+                    "timed out after " + services.stepTimeout().toSeconds() + " s\n" + result.outputTail(20));
         }
         if (result.exitCode() != 0) {
             throw new BuildException(guest.name(), label, stage, built.commandLine(),
@@ -178,7 +182,7 @@ public final class BuildContext {
      * consistent incremental state (cargo's target folder).
      */
     public Path sharedDir(String name) throws IOException {
-        return java.nio.file.Files.createDirectories(sharedRoot.resolve(name));
+        return java.nio.file.Files.createDirectories(services.sharedRoot().resolve(name));
     }
 
     /** How many build processes may run at once on this machine. */

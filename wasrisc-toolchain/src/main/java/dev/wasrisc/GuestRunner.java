@@ -1,0 +1,72 @@
+package dev.wasrisc;
+
+import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.exec.Executor;
+import dev.wasrisc.guest.GuestInput;
+import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.platform.Platform;
+import dev.wasrisc.run.InstructionCounterPlugin;
+import dev.wasrisc.run.QemuRun;
+import dev.wasrisc.run.QemuRunner;
+import dev.wasrisc.tool.Toolchain;
+import dev.wasrisc.tool.Tools;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs built cells under the emulator and turns what it gave into a {@link GuestRun}. The
+ * counting plugin is compiled on the first run, so sessions that only build never need a C
+ * compiler for it. Thread-safe.
+ */
+final class GuestRunner {
+
+    private final Platform platform;
+    private final BuildCache cache;
+    private final Toolchain toolchain;
+    private final Executor executor;
+    private final boolean profileAll;
+    private volatile QemuRunner qemu;
+
+    GuestRunner(Platform platform, BuildCache cache, Toolchain toolchain, Executor executor, boolean profileAll) {
+        this.platform = platform;
+        this.cache = cache;
+        this.toolchain = toolchain;
+        this.executor = executor;
+        this.profileAll = profileAll;
+    }
+
+    /** Whether every run is profiled ({@code wasrisc.profile}), not only {@link GuestBinary#profile}'s. */
+    boolean profileAll() {
+        return profileAll;
+    }
+
+    GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
+            throws IOException {
+        QemuRun run = qemu().run(binary.elf(), binary.launchArgs(), binary.target(), args, input, timeout, profile);
+        return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
+                binary.target(), args, input, run.exitCode(), run.stdout(), run.stderr(), run.instructions(),
+                run.threads(), run.wallTime(), run.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
+                work(binary.guest().settings().work(), run.stdout()), run.profile());
+    }
+
+    private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {
+        if (measure == null) {
+            return null;
+        }
+        long amount = measure.amount(stdout);
+        return amount < 0 ? null : new GuestRun.Work(measure.unit(), amount);
+    }
+
+    private QemuRunner qemu() throws IOException {
+        if (qemu == null) {
+            synchronized (this) {
+                if (qemu == null) {
+                    qemu = new QemuRunner(executor, toolchain.path(Tools.QEMU_RISCV64),
+                            InstructionCounterPlugin.build(platform.qemuPlugin(), cache, toolchain, executor));
+                }
+            }
+        }
+        return qemu;
+    }
+}
