@@ -1,8 +1,7 @@
 /*
  * Bare-metal runtime for w2c2-generated code: the linear memory and traps.
  *
- * Linear memory lives in its own region from the linker script (link.ld),
- * whose pages are already zero; growing is bookkeeping only. w2c2 checks no
+ * Linear memory is the platform's region (wasrisc_wasm.h). w2c2 checks no
  * bounds on loads and stores, so an access past the memory's size reads or
  * writes the rest of the region, and one past the region faults (SIGSEGV)
  * instead of trapping.
@@ -11,43 +10,27 @@
 
 #include "wasrisc_platform.h"
 #include "wasrisc_w2c2.h"
-
-#define WASRISC_TRAP_EXIT_STATUS 134
-
-extern uint8_t __wasrisc_linear_memory_start[];
-extern uint8_t __wasrisc_linear_memory_end[];
+#include "wasrisc_wasm.h"
 
 /* Before instantiation, or for a module without memory: an empty one. */
 static wasmMemory no_memory;
 wasmMemory *wasrisc_w2c2_memory = &no_memory;
 
 static wasmMemory linear_memory;
-static int linear_memory_taken;
-
-/* At most 65535 pages: w2c2 keeps the size in bytes in 32 bits. */
-static U32 region_pages(void)
-{
-    uint64_t bytes = (uint64_t)(__wasrisc_linear_memory_end - __wasrisc_linear_memory_start);
-    uint64_t pages = bytes / WASM_PAGE_SIZE;
-    return pages > 65535 ? 65535 : (U32)pages;
-}
 
 wasmMemory *wasrisc_w2c2_memory_allocate(U32 initial_pages, U32 max_pages, bool shared)
 {
-    U32 capacity = region_pages();
-    if (linear_memory_taken || shared) {
-        fprintf(stderr, "wasrisc: only one unshared linear memory per guest is supported\n");
+    if (shared) {
+        fprintf(stderr, "wasrisc: shared linear memory is not supported\n");
         wasrisc_exit(WASRISC_TRAP_EXIT_STATUS);
     }
-    if (initial_pages > capacity) {
-        fprintf(stderr,
-                "wasrisc: the module needs %u pages of linear memory at start, the platform's "
-                "region holds %u (raise the guest's linear memory size)\n",
-                initial_pages, capacity);
+    uint8_t *data = wasrisc_linear_memory_take(initial_pages);
+    if (!data) {
         wasrisc_exit(WASRISC_TRAP_EXIT_STATUS);
     }
-    linear_memory_taken = 1;
-    linear_memory.data = __wasrisc_linear_memory_start;
+    /* At most 65535 pages: w2c2 keeps the size in bytes in 32 bits. */
+    U32 capacity = wasrisc_linear_memory_pages(65535);
+    linear_memory.data = data;
     linear_memory.pages = initial_pages;
     linear_memory.maxPages = max_pages < capacity ? max_pages : capacity;
     linear_memory.size = initial_pages * WASM_PAGE_SIZE;
@@ -61,16 +44,7 @@ U32 wasrisc_w2c2_memory_grow(wasmMemory *memory, U32 delta)
     U32 old_pages = memory->pages;
     uint64_t new_pages = (uint64_t)old_pages + delta;
     if (new_pages > memory->maxPages) {
-        /* memory.grow answers -1 and the guest decides; say why once, since
-         * the usual result is the guest's own out-of-memory abort. */
-        static int reported;
-        if (!reported && new_pages > region_pages()) {
-            reported = 1;
-            fprintf(stderr,
-                    "wasrisc: memory.grow to %llu pages refused: the platform's linear-memory "
-                    "region holds %u pages\n",
-                    (unsigned long long)new_pages, region_pages());
-        }
+        wasrisc_linear_memory_refused(new_pages);
         return (U32)-1;
     }
     memory->pages = (U32)new_pages;
@@ -81,7 +55,7 @@ U32 wasrisc_w2c2_memory_grow(wasmMemory *memory, U32 delta)
 void wasrisc_w2c2_memory_free(wasmMemory *memory)
 {
     (void)memory;
-    linear_memory_taken = 0;
+    wasrisc_linear_memory_release();
     wasrisc_w2c2_memory = &no_memory;
 }
 
@@ -105,7 +79,5 @@ static const char *trap_message(Trap reason)
 /* Called by the generated code; a trapping guest is a failed run with status 134. */
 void trap(Trap reason)
 {
-    fflush(stdout);
-    fprintf(stderr, "wasm trap: %s\n", trap_message(reason));
-    wasrisc_exit(WASRISC_TRAP_EXIT_STATUS);
+    wasrisc_trap(trap_message(reason));
 }

@@ -18,8 +18,7 @@
 #include "wasi_core.h"
 #include "wasm_export.h"
 #include "wasrisc_platform.h"
-
-#define WASRISC_TRAP_EXIT_STATUS 134
+#include "wasrisc_wasm.h"
 
 /* WAMR's operand stack for the exec env; AOT code runs on the native stack. */
 #ifndef WASRISC_WAMR_STACK_BYTES
@@ -512,8 +511,5 @@ main(void)
         wasrisc_exit(0);
     }
     const char *exception = wasm_runtime_get_exception(instance);
-    fflush(stdout);
-    fprintf(stderr, "wasm trap: %s\n",
-            trap_message(exception ? exception : "unknown"));
-    wasrisc_exit(WASRISC_TRAP_EXIT_STATUS);
+    wasrisc_trap(trap_message(exception ? exception : "unknown"));
 }

@@ -19,9 +19,7 @@
 #include "platform_api_extension.h"
 
 #include "wasrisc_platform.h"
-
-extern uint8_t __wasrisc_linear_memory_start[];
-extern uint8_t __wasrisc_linear_memory_end[];
+#include "wasrisc_wasm.h"
 
 /* The loader's region, placed by wamr_aot.S (writable; executable unless
  * the module runs in place). */
@@ -37,7 +35,7 @@ extern uint8_t wasrisc_wamr_code_region_end[];
 static uint8_t *stack_boundary;
 static size_t code_used;
 static size_t last_mapping;
-static int linear_memory_taken;
+static uint8_t *linear_memory;
 
 int
 bh_platform_init(void)
@@ -172,26 +170,11 @@ os_cond_destroy(korp_cond *cond)
     return BHT_OK;
 }
 
-static size_t
-linear_memory_capacity(void)
+/* The pages a mapping of size bytes takes. */
+static uint64_t
+pages_of(size_t size)
 {
-    return (size_t)(__wasrisc_linear_memory_end - __wasrisc_linear_memory_start);
-}
-
-static void
-report_linear_memory_limit(size_t size)
-{
-    /* memory.grow answers -1 and the guest decides; say why once, since the
-     * usual result is the guest's own out-of-memory abort. */
-    static int reported;
-    if (!reported) {
-        reported = 1;
-        fprintf(stderr,
-                "wasrisc: linear memory of %llu bytes refused: the platform's "
-                "linear-memory region holds %llu bytes\n",
-                (unsigned long long)size,
-                (unsigned long long)linear_memory_capacity());
-    }
+    return ((uint64_t)size + WASRISC_WASM_PAGE_SIZE - 1) / WASRISC_WASM_PAGE_SIZE;
 }
 
 static int
@@ -208,16 +191,8 @@ os_mmap(void *hint, size_t size, int prot, int flags, os_file_handle file)
 
     if (prot == MMAP_PROT_NONE) {
         /* WAMR reserves linear memory inaccessible, then opens it up. */
-        if (linear_memory_taken) {
-            fprintf(stderr, "wasrisc: only one linear memory per guest is supported\n");
-            return NULL;
-        }
-        if (size > linear_memory_capacity()) {
-            report_linear_memory_limit(size);
-            return NULL;
-        }
-        linear_memory_taken = 1;
-        return __wasrisc_linear_memory_start;
+        linear_memory = wasrisc_linear_memory_take(pages_of(size));
+        return linear_memory;
     }
 
     /* The loader's mappings: AOT code and data, which the loader copies in
@@ -242,9 +217,8 @@ os_mmap(void *hint, size_t size, int prot, int flags, os_file_handle file)
 void *
 os_mremap(void *old_addr, size_t old_size, size_t new_size)
 {
-    if (old_addr == __wasrisc_linear_memory_start) {
-        if (new_size > linear_memory_capacity()) {
-            report_linear_memory_limit(new_size);
+    if (linear_memory && old_addr == linear_memory) {
+        if (!wasrisc_linear_memory_fits(pages_of(new_size))) {
             return NULL;
         }
         /* Growing in place: the region's pages past old_size are zero. */
@@ -257,8 +231,9 @@ void
 os_munmap(void *addr, size_t size)
 {
     (void)size;
-    if (addr == __wasrisc_linear_memory_start) {
-        linear_memory_taken = 0;
+    if (linear_memory && addr == linear_memory) {
+        wasrisc_linear_memory_release();
+        linear_memory = NULL;
     }
     else if (in_code_region(addr)
              && (uint8_t *)addr == wasrisc_wamr_code_region + last_mapping) {

@@ -3,13 +3,11 @@
  * _start, and turn a WebAssembly trap into a message and exit status 134 (what
  * wasmtime reports), so a trapping guest is a failed run, never a hang.
  */
-#include <stdio.h>
 
 #include "wasm-rt-impl.h"
 #include "wasrisc_platform.h"
+#include "wasrisc_wasm.h"
 #include "wasrisc_wasm2c.h"
-
-#define WASRISC_TRAP_EXIT_STATUS 134
 
 struct Z_wasi_snapshot_preview1_instance_t wasrisc_wasi_instance;
 
@@ -23,7 +21,5 @@ int main(void)
         /* A command module that returns from _start exits with status 0. */
         wasrisc_exit(0);
     }
-    fflush(stdout);
-    fprintf(stderr, "wasm trap: %s\n", wasm_rt_strerror(trap));
-    wasrisc_exit(WASRISC_TRAP_EXIT_STATUS);
+    wasrisc_trap(wasm_rt_strerror(trap));
 }

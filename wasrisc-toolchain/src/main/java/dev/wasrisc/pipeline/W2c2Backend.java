@@ -128,6 +128,7 @@ public final class W2c2Backend implements Backend {
         objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", w2c2Platform.resolve("w2c2_runtime.c"), flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", w2c2Platform.resolve("w2c2_main.c"), flags));
+        objects.add(BareMetalGcc.compileWasmSupport(context));
         objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"),
                 List.of("-I" + platform.wasi())));
         BareMetalGcc.link(context, objects);

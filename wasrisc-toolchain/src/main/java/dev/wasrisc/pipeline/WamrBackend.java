@@ -236,6 +236,7 @@ public final class WamrBackend implements Backend {
 
         List<Path> objects = new ArrayList<>(context.parallel(runtimeSources,
                 source -> BareMetalGcc.compile(context, "compile runtime", source, runtimeFlags)));
+        objects.add(BareMetalGcc.compileWasmSupport(context));
         objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"),
                 List.of("-I" + platform.wasi())));
         objects.add(BareMetalGcc.compile(context, "embed AOT module", wamrPlatform.resolve("wamr_aot.S"),

@@ -101,6 +101,7 @@ public final class Wasm2cBackend implements Backend {
         objects.add(BareMetalGcc.compile(context, "compile runtime", runtimeDir.resolve("wasm-rt-impl.c"), runtimeImplFlags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_runtime.c"), flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_main.c"), flags));
+        objects.add(BareMetalGcc.compileWasmSupport(context));
         objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"), flags));
         BareMetalGcc.link(context, objects);
     }

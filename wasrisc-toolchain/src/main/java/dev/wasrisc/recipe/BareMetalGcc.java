@@ -81,6 +81,14 @@ public final class BareMetalGcc {
         return object;
     }
 
+    /**
+     * The part every WebAssembly runtime on the platform shares (the linear memory in the linker
+     * script's region, and how a trap ends the run), so wasm2c's, w2c2's and WAMR's agree.
+     */
+    public static Path compileWasmSupport(BuildContext context) throws IOException {
+        return compile(context, "compile runtime", context.platform().rv64im().resolve("wasm_support.c"), List.of());
+    }
+
     /** Links objects with the platform's start-up, syscalls and custom imports into the output ELF. */
     public static void link(BuildContext context, List<Path> objects) throws IOException {
         Platform platform = context.platform();
