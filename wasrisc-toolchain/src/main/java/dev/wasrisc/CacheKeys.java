@@ -10,6 +10,7 @@ import dev.wasrisc.pipeline.Wasm2cGlue;
 import dev.wasrisc.pipeline.Wasm2cSplitter;
 import dev.wasrisc.platform.Platform;
 import dev.wasrisc.recipe.BareMetalGcc;
+import dev.wasrisc.recipe.ImportsReactor;
 import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
@@ -53,6 +54,12 @@ final class CacheKeys {
     String wasmModule(Guest guest, List<Tool> tools) throws IOException {
         return guest.name().replace('/', '-') + "-wasm-" + hash(guest, "wasm", List.of(), tools,
                 List.of(guest.language().getClass()));
+    }
+
+    /** The key of the reactor module of a guest's import implementations, exporting {@code symbols}. */
+    String importsReactor(Guest guest, List<String> symbols, List<Tool> tools) throws IOException {
+        return guest.name().replace('/', '-') + "-imports-" + hash(guest, "imports " + String.join(",", symbols),
+                List.of(), tools, List.of(ImportsReactor.class, BareMetalGcc.class));
     }
 
     private String hash(Guest guest, String cell, List<Path> platformInputs, List<Tool> tools, List<Class<?>> recipes)

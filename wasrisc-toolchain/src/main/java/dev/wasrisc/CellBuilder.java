@@ -12,6 +12,7 @@ import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.recipe.ImportsReactor;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
 import java.io.IOException;
@@ -36,6 +37,8 @@ final class CellBuilder {
     /** A finished cache entry of one cell, as runs need it. */
     record Built(Target target, Path elf, List<String> launchArgs, long bytes, Duration buildTime, boolean builtNow,
             List<String> code) {}
+
+    private static final String IMPORTS_REACTOR = "imports.wasm";
 
     private final BuildServices services;
     private final BuildCache cache;
@@ -125,6 +128,36 @@ final class CellBuilder {
             return entry.dir().resolve("module.wasm");
         } catch (IOException e) {
             throw new UncheckedIOException("building the WebAssembly module of " + guest.name() + " failed", e);
+        }
+    }
+
+    /**
+     * The guest's import implementations as a WASI reactor exporting {@code symbols} (see
+     * {@link ImportsReactor}); built once and cached.
+     */
+    Path importsReactor(Guest guest, List<String> symbols) {
+        List<Tool> missing = services.toolchain().missing(ImportsReactor.TOOLS);
+        if (!missing.isEmpty()) {
+            throw new ToolMissingException("the import implementations of " + guest.name()
+                    + " for the reference interpreter", missing);
+        }
+        try {
+            String key = keys.importsReactor(guest, symbols, ImportsReactor.TOOLS);
+            BuildCache.Entry entry = cache.getOrBuild(key, dir -> {
+                long start = System.nanoTime();
+                Path work = Files.createDirectories(dir.resolve("work"));
+                BuildContext context = new BuildContext(services, guest, Pipeline.of("wasm2c", 2), "imports reactor",
+                        true, work, dir.resolve(IMPORTS_REACTOR));
+                ImportsReactor.build(context, symbols);
+                BuildCache.deleteTree(work);
+                JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),
+                        "c", "imports", 2, "wasm32-wasip1", Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                        Map.of(), context.commands(), List.of(), List.of()));
+            });
+            return entry.dir().resolve(IMPORTS_REACTOR);
+        } catch (IOException e) {
+            throw new UncheckedIOException("building the import implementations of " + guest.name()
+                    + " for the reference interpreter failed", e);
         }
     }
 }

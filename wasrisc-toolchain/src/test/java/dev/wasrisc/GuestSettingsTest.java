@@ -41,6 +41,17 @@ class GuestSettingsTest {
         assertThat(run.stdout()).isEqualTo("testfunc(6, 7) = 42\n");
     }
 
+    /** The interpreter runs the same C for imports as the pipelines: the guest's own, else the platform's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"c/own_import · double_it(21) = 42\n", "c/replaces_testfunc · testfunc(6, 7) = 42\n"})
+    void theReferenceInterpreterRunsTheGuestsOwnImports(String guestAndOutput) {
+        String[] parts = guestAndOutput.split(" · ");
+        var reference = wasrisc().reference(parts[0], java.util.List.of());
+
+        assertThat(reference.exitCode()).as(reference.stderr()).isZero();
+        assertThat(reference.stdout()).isEqualTo(parts[1]);
+    }
+
     /** The runtimes link each guest's runner with its imports' C, as the C pipelines link the guest. */
     @ParameterizedTest
     @ValueSource(strings = {"c/own_import · wasmtime-O2", "c/own_import · wasmer-O2", "c/own_import · wasmer_llvm-O2",

@@ -1,6 +1,7 @@
 package dev.wasrisc.pipeline;
 
 import dev.wasrisc.pipeline.WasmModule.ValueType;
+import dev.wasrisc.recipe.NativeImports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class RuntimeRunnerGlue {
             if (function.results().size() > 1) {
                 throw new IOException("the import " + name + " returns several values, which a C function cannot");
             }
-            String symbol = Wasm2cGlue.cName(function.module()) + "_" + Wasm2cGlue.cName(function.field());
+            String symbol = NativeImports.symbol(function.module(), function.field());
             String result = function.results().isEmpty() ? "void" : cType(function.results().get(0), name);
             StringBuilder declared = new StringBuilder();
             StringBuilder passed = new StringBuilder();

@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.recipe.NativeImports;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,7 +72,7 @@ public final class W2c2Glue {
         }
         boolean wasi = function.module().equals(Wasm2cGlue.WASI_MODULE);
         String target = wasi ? "wasi_" + function.field()
-                : Wasm2cGlue.cName(function.module()) + "_" + Wasm2cGlue.cName(function.field());
+                : NativeImports.symbol(function.module(), function.field());
         List<String> parameters = new ArrayList<>();
         List<String> arguments = new ArrayList<>();
         parameters.add("void* self");

@@ -7,6 +7,7 @@ import dev.wasrisc.guest.Language;
 import dev.wasrisc.pipeline.WasmModule.ValueType;
 import dev.wasrisc.platform.Platform;
 import dev.wasrisc.recipe.BareMetalGcc;
+import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
@@ -293,7 +294,7 @@ public final class WamrBackend implements Backend {
                     signature.append(signatureLetter(results.get(0)));
                 }
                 // The C name every pipeline uses: input-data-len's implementation is MODULE_input_data_len.
-                String symbol = Wasm2cGlue.cName(module.getKey()) + "_" + Wasm2cGlue.cName(function.getKey());
+                String symbol = NativeImports.symbol(module.getKey(), function.getKey());
                 c.append(result).append(" wasrisc_import_").append(index).append('(')
                         .append(declared.length() == 0 ? "void" : declared).append(") __asm__(")
                         .append(cString(symbol)).append(");\n\n");

@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.recipe.NativeImports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -76,7 +77,7 @@ public final class Wasm2cGlue {
 
     private static String adapter(Import function) {
         boolean wasi = function.module().equals(WASI_MODULE);
-        String target = wasi ? "wasi_" + function.field() : cName(function.module()) + "_" + cName(function.field());
+        String target = wasi ? "wasi_" + function.field() : NativeImports.symbol(function.module(), function.field());
         List<String> parameters = new ArrayList<>();
         List<String> arguments = new ArrayList<>();
         parameters.add("struct " + function.instanceType() + "* self");
@@ -120,10 +121,5 @@ public final class Wasm2cGlue {
             }
         }
         return types;
-    }
-
-    /** A WebAssembly name as part of a C identifier. */
-    static String cName(String name) {
-        return name.replaceAll("[^A-Za-z0-9_]", "_");
     }
 }

@@ -19,6 +19,19 @@ public final class NativeImports {
 
     private NativeImports() {}
 
+    /**
+     * The C function that implements import {@code field} of {@code module}, on every pipeline:
+     * {@code MODULE_FIELD}, with each character that cannot be part of a C identifier as {@code _}
+     * ({@code env.input-data-len} is {@code env_input_data_len}).
+     */
+    public static String symbol(String module, String field) {
+        return identifier(module) + "_" + identifier(field);
+    }
+
+    private static String identifier(String name) {
+        return name.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
     /** Builds {@value #LIBRARY} in the work folder; returns the folder holding it. */
     public static Path buildLinuxLibrary(BuildContext context) throws IOException {
         Path dir = Files.createDirectories(context.workDir().resolve("imports"));

@@ -1,5 +1,6 @@
 package dev.wasrisc.reference;
 
+import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -9,9 +10,9 @@ import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.ValType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,12 +20,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * Runs a module in Chicory, a WebAssembly interpreter on the JVM, with WASI preview 1 and the
- * platform's custom imports implemented again in Java. What the guest can observe matches the
+ * Runs a module in Chicory, a WebAssembly interpreter on the JVM, with WASI preview 1. Custom
+ * imports are served by a second module, a WASI reactor compiled from the same C the pipelines
+ * link, whose exports are the imports' C functions. What the guest can observe matches the
  * RISC-V platform: argv[0] {@code guest}, no environment, no preopened folders, a fixed clock and
  * a seeded random source.
  */
@@ -32,12 +36,34 @@ public final class ChicoryReference {
 
     private ChicoryReference() {}
 
-    public static ReferenceRun run(String guest, Path module, List<String> args) {
-        return run(guest, module, args, new byte[0]);
+    /** WASI preview 1, which the interpreter implements itself. */
+    public static final String WASI_MODULE = "wasi_snapshot_preview1";
+
+    /** A function a module imports. */
+    public record Import(String module, String field) {}
+
+    /** The module's function imports other than WASI's, each once, in the module's order. */
+    public static List<Import> customImports(Path module) {
+        return Parser.parse(module).importSection().stream()
+                .filter(i -> i instanceof FunctionImport && !i.module().equals(WASI_MODULE))
+                .map(i -> new Import(i.module(), i.name()))
+                .distinct()
+                .toList();
     }
 
-    /** Runs the module with {@code stdin} as its standard input. */
-    public static ReferenceRun run(String guest, Path module, List<String> args, byte[] stdin) {
+    public static ReferenceRun run(String guest, Path module, List<String> args) {
+        return run(guest, module, null, Map.of(), args, new byte[0]);
+    }
+
+    /**
+     * Runs the module with {@code stdin} as its standard input.
+     *
+     * @param importsReactor the reactor that implements the module's custom imports; null when it
+     *     has none
+     * @param symbols for each custom import, the reactor's export that implements it
+     */
+    public static ReferenceRun run(String guest, Path module, Path importsReactor, Map<Import, String> symbols,
+            List<String> args, byte[] stdin) {
         long start = System.nanoTime();
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -56,12 +82,12 @@ public final class ChicoryReference {
         String trap = null;
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
             WasmModule parsed = Parser.parse(module);
-            ImportValues imports = ImportValues.builder()
-                    .addFunction(wasi.toHostFunctions())
-                    .addFunction(testfunc(stdout))
-                    .build();
+            ImportValues.Builder imports = ImportValues.builder().addFunction(wasi.toHostFunctions());
+            if (importsReactor != null) {
+                imports.addFunction(customImports(parsed, importsReactor, symbols, wasi));
+            }
             // withStart(false): _start is called below, so proc_exit's exception comes to this frame.
-            Instance instance = Instance.builder(parsed).withImportValues(imports).withStart(false).build();
+            Instance instance = Instance.builder(parsed).withImportValues(imports.build()).withStart(false).build();
             instance.export("_start").apply();
         } catch (WasiExitException e) {
             exitCode = e.exitCode();
@@ -74,16 +100,27 @@ public final class ChicoryReference {
                 stderr.toString(StandardCharsets.UTF_8), trap, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** {@code testmodule.testfunc}, as {@code platform/imports/testmodule.c} implements it. */
-    private static HostFunction testfunc(ByteArrayOutputStream stdout) {
-        return new HostFunction("testmodule", "testfunc", List.of(ValType.I32, ValType.I32), List.of(ValType.I32),
-                (instance, values) -> {
-                    long a = values[0] & 0xffffffffL;
-                    long b = values[1] & 0xffffffffL;
-                    PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-                    out.print("testfunc called with " + a + ", " + b + "\n");
-                    out.flush();
-                    return new long[] {(a + b) & 0xffffffffL};
+    /**
+     * Host functions that call the reactor's exports. The reactor shares the guest's WASI (its
+     * stdout and stderr): WASI calls act on the memory of the instance that makes them.
+     */
+    private static HostFunction[] customImports(WasmModule guest, Path importsReactor, Map<Import, String> symbols,
+            WasiPreview1 wasi) {
+        Instance reactor = Instance.builder(Parser.parse(importsReactor))
+                .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                .withStart(false)
+                .build();
+        reactor.export("_initialize").apply();
+        Map<Import, HostFunction> functions = new LinkedHashMap<>();
+        guest.importSection().stream()
+                .filter(i -> i instanceof FunctionImport && !i.module().equals(WASI_MODULE))
+                .forEach(i -> {
+                    Import key = new Import(i.module(), i.name());
+                    FunctionType type = guest.typeSection().getType(((FunctionImport) i).typeIndex());
+                    ExportFunction target = reactor.export(symbols.get(key));
+                    functions.putIfAbsent(key, new HostFunction(i.module(), i.name(), type.params(), type.returns(),
+                            (instance, values) -> target.apply(values)));
                 });
+        return functions.values().toArray(HostFunction[]::new);
     }
 }

@@ -19,7 +19,7 @@ class GuestsTest {
     void ownImportOnEveryPipeline(Pipeline pipeline, GuestProgram guest) {
         GuestRun run = guest.build(pipeline).run("14");
 
-        assertThat(run).succeeded().printed("triple(14) = 42\n").usedAtMostInstructions(5_000_000);
+        assertThat(run).succeeded().printed("triple(14) = 42\n").usedAtMostInstructions(5_000_000).matchesReference();
     }
 
     @ParameterizedTest
