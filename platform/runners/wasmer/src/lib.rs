@@ -88,8 +88,59 @@ fn compile(args: &[String]) -> Result<()> {
     };
     let engine: Engine = builder.set_target(Some(target)).into();
     let module = Module::new(&engine, std::fs::read(input)?)?;
-    module.serialize_to_file(output)?;
+    let mut serialized = module.serialize()?.to_vec();
+    if compiler == "llvm" {
+        serialized = llvm_hi20_first(serialized)?;
+    }
+    std::fs::write(output, serialized)?;
     Ok(())
+}
+
+/// wasmer 7.5 links a module at load time by applying each function's relocations in the order
+/// stored in the artifact, and resolves an R_RISCV_PCREL_LO12_I through the R_RISCV_PCREL_HI20 of
+/// its `auipc` applied before it (wasmer-compiler's engine/link.rs keeps them in a map keyed by the
+/// auipc's address). LLVM is free to lay the auipc out after an instruction that uses it (block
+/// placement), and wasmer then panics while loading: rust/stateless hit this. A linker resolves
+/// every HI20 first; the relocations patch different instructions, so doing the same here changes
+/// nothing but the order. The Cranelift artifacts are left byte for byte as they were.
+#[cfg(feature = "precompile-llvm")]
+fn llvm_hi20_first(serialized: Vec<u8>) -> Result<Vec<u8>> {
+    use wasmer_compiler::serialize::{MetadataHeader, SerializableCompilation, SerializableModule};
+    use wasmer_compiler::types::relocation::RelocationKind;
+    use wasmer_compiler::ArtifactBuild;
+
+    let magic = ArtifactBuild::MAGIC_HEADER.as_slice();
+    if !serialized.starts_with(magic) {
+        return Ok(serialized); // not the archived layout this reorders (e.g. a native ELF image)
+    }
+    // rkyv reads the archive in place: it must start at an aligned address.
+    let mut words = vec![0u128; serialized.len().div_ceil(16)];
+    let aligned = unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr().cast::<u8>(), words.len() * 16) };
+    aligned[..serialized.len()].copy_from_slice(&serialized);
+    let metadata = &aligned[magic.len()..serialized.len()];
+    let len = MetadataHeader::parse(metadata)?;
+    let archive = metadata.get(MetadataHeader::LEN..MetadataHeader::LEN + len).ok_or("truncated artifact")?;
+    // Safety: checked deserialization of the bytes the engine just serialized.
+    let mut module = unsafe { SerializableModule::deserialize(archive)? };
+    if let SerializableCompilation::Rkyv(compilation) = &mut module.compilation {
+        let relocation_lists = compilation.function_relocations.values_mut()
+            .chain(compilation.custom_section_relocations.values_mut());
+        for relocations in relocation_lists {
+            // A stable sort: HI20s first, everything else in its old order.
+            relocations.sort_by_key(|relocation| relocation.kind != RelocationKind::RiscvPCRelHi20);
+        }
+    }
+    let data = module.serialize()?;
+    let mut out = Vec::with_capacity(magic.len() + MetadataHeader::LEN + data.len());
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&MetadataHeader::new(data.len()).into_bytes());
+    out.extend_from_slice(&data);
+    Ok(out)
+}
+
+#[cfg(all(feature = "precompile", not(feature = "precompile-llvm")))]
+fn llvm_hi20_first(serialized: Vec<u8>) -> Result<Vec<u8>> {
+    Ok(serialized)
 }
 
 #[cfg(feature = "precompile-llvm")]
