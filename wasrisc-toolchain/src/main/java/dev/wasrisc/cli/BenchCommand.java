@@ -39,7 +39,7 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipelines", "--out", "--inputs"), Set.of("--profile"));
+        Args args = Args.parse(argv, Set.of("--pipelines", "--out", "--inputs", "--compare"), Set.of("--profile"));
         boolean profile = args.flag("--profile");
         String inputs = args.option("--inputs").orElse("default");
         if (!inputs.equals("default") && !inputs.equals("all")) {
@@ -55,6 +55,12 @@ final class BenchCommand {
         List<Pipeline> cells = args.option("--pipelines")
                 .map(list -> Arrays.stream(list.split(",")).map(Pipeline::parse).toList())
                 .orElseGet(Pipelines::benchCells);
+        Pipeline compareTo = args.option("--compare").map(Pipeline::parse).orElse(null);
+        if (compareTo != null && !cells.contains(compareTo)) {
+            throw new Args.UsageException("--compare names the cell the ratios are to, one of the cells benched ("
+                    + String.join(", ", cells.stream().map(Pipeline::id).toList()) + "), was '"
+                    + args.option("--compare").get() + "'");
+        }
 
         long start = System.nanoTime();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -91,6 +97,12 @@ final class BenchCommand {
                         + "build compiles (Go: -tags purego, no hand-written crypto assembly): each pipeline's own "
                         + "overhead on identical code%n");
                 out.print(BenchTable.render(labels, cells, table, BenchTable.SAME_CODE));
+            }
+            if (compareTo != null) {
+                // One base for every column: how a change of cell options (a memory model, a compiler)
+                // moves each guest reads as one table.
+                out.printf("%nThe same counts with ratios to %s%n", compareTo.displayName());
+                out.print(BenchTable.render(labels, cells, table, compareTo::equals));
             }
             String perWork = BenchTable.renderPerWork(labels, cells, table);
             if (!perWork.isEmpty()) {

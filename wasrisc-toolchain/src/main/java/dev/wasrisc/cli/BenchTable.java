@@ -11,9 +11,9 @@ final class BenchTable {
 
     private BenchTable() {}
 
-    /** Which {@code direct} cell of a row a cell's ratio is to. */
+    /** Which cell of a row a cell's ratio is to ({@code direct} in the main table). */
     interface BaselineRule {
-        boolean isBaseline(Pipeline direct);
+        boolean isBaseline(Pipeline cell);
     }
 
     /** The best native build: direct without a code variant. */

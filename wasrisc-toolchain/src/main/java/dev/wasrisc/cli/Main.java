@@ -21,10 +21,11 @@ public final class Main {
                                           --profile lists the 20 functions with the most instructions,
                                           --reference compares with the module run in Chicory on the JVM
               bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...] [--inputs all] [--out DIR] [--profile]
-                                          every guest (heavy ones such as go/stateless when named) on its
+                  [--compare CELL]        every guest (heavy ones such as go/stateless when named) on its
                                           input (--inputs all: each file in its inputs/ folder) through
                                           every available pipeline cell: a table of
-                                          instruction counts and ratios to direct, and the report files
+                                          instruction counts and ratios to direct (--compare: a second
+                                          table with ratios to CELL), and the report files
                                           (results.json, report.md, report.html; with --profile, each
                                           cell's top functions) in DIR (default wasrisc-report)
 

@@ -1,0 +1,71 @@
+package dev.wasrisc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wasrisc.Wasrisc;
+import dev.wasrisc.WasriscConfig;
+import dev.wasrisc.build.BuildProgress;
+import dev.wasrisc.exec.LocalExecutor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench --compare CELL}: the same counts again, each cell's ratio to CELL, with real builds and runs. */
+class BenchCompareTest {
+
+    @TempDir
+    static Path cache;
+
+    private static Wasrisc wasrisc() {
+        WasriscConfig config = WasriscConfig.fromSystemProperties()
+                .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
+                .withCacheDir(cache);
+        return new Wasrisc(config, new LocalExecutor(), BuildProgress.silent());
+    }
+
+    @Test
+    void aSecondTableGivesEveryCellsRatioToTheNamedCell(@TempDir Path reports) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new BenchCommand(wasrisc(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                .run(List.of("c/hot_function", "--pipelines", "direct-O2,wasm2c-O0", "--compare", "wasm2c-O0",
+                        "--out", reports.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(text).isZero();
+        String compared = text.substring(text.indexOf("The same counts with ratios to wasm2c -O0"));
+        // In the first table direct is the base; in the second, direct's ratio to wasm2c -O0 is below 1.
+        long direct = count(text, "direct");
+        long wasm2c = count(text, "wasm2c");
+        assertThat(direct).isLessThan(wasm2c);
+        assertThat(firstRow(compared)).contains(String.format("%,d (%.2f×)", direct, (double) direct / wasm2c))
+                .contains(String.format("%,d", wasm2c)).doesNotContain("(1.00×)");
+    }
+
+    @Test
+    void aCellThatIsNotBenchedIsAUsageError() {
+        assertThatThrownBy(() -> new BenchCommand(wasrisc(), System.out, System.err)
+                .run(List.of("c/hot_function", "--pipelines", "direct-O2,wasm2c-O0", "--compare", "wasm2c-O2")))
+                .isInstanceOf(Args.UsageException.class)
+                .hasMessageContaining("one of the cells benched (direct-O2, wasm2c-O0)")
+                .hasMessageContaining("was 'wasm2c-O2'");
+    }
+
+    /** The count of the first table's row, in the column whose header starts with {@code pipeline}. */
+    private static long count(String text, String pipeline) {
+        String row = firstRow(text);
+        Matcher numbers = Pattern.compile("(\\d[\\d,]*)(?: \\(|\\s|$)").matcher(row.substring("c/hot_function".length()));
+        List<Long> counts = numbers.results().map(m -> Long.parseLong(m.group(1).replace(",", ""))).toList();
+        return pipeline.equals("direct") ? counts.get(0) : counts.get(1);
+    }
+
+    private static String firstRow(String table) {
+        return table.lines().filter(line -> line.startsWith("c/hot_function")).findFirst().orElseThrow();
+    }
+}
