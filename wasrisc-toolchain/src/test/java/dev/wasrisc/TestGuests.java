@@ -4,11 +4,11 @@ import dev.wasrisc.exec.LocalExecutor;
 import java.nio.file.Path;
 
 /** A real session over the test guests in src/test/resources/guests, with its own build cache. */
-final class TestGuests {
+public final class TestGuests {
 
     private TestGuests() {}
 
-    static Wasrisc wasrisc(Path cache) {
+    public static Wasrisc wasrisc(Path cache) {
         WasriscConfig config = WasriscConfig.fromSystemProperties()
                 .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
                 .withCacheDir(cache);

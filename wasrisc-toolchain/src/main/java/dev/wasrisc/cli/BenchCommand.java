@@ -55,11 +55,11 @@ final class BenchCommand {
         List<Pipeline> cells = args.option("--pipelines")
                 .map(list -> Arrays.stream(list.split(",")).map(Pipeline::parse).toList())
                 .orElseGet(Pipelines::benchCells);
-        Pipeline compareTo = args.option("--compare").map(Pipeline::parse).orElse(null);
+        String compareText = args.option("--compare").orElse(null);
+        Pipeline compareTo = compareText == null ? null : Pipeline.parse(compareText);
         if (compareTo != null && !cells.contains(compareTo)) {
             throw new Args.UsageException("--compare names the cell the ratios are to, one of the cells benched ("
-                    + String.join(", ", cells.stream().map(Pipeline::id).toList()) + "), was '"
-                    + args.option("--compare").get() + "'");
+                    + String.join(", ", cells.stream().map(Pipeline::id).toList()) + "), was '" + compareText + "'");
         }
 
         long start = System.nanoTime();

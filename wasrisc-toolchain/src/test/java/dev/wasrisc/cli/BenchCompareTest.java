@@ -3,10 +3,8 @@ package dev.wasrisc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasrisc.TestGuests;
 import dev.wasrisc.Wasrisc;
-import dev.wasrisc.WasriscConfig;
-import dev.wasrisc.build.BuildProgress;
-import dev.wasrisc.exec.LocalExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +22,7 @@ class BenchCompareTest {
     static Path cache;
 
     private static Wasrisc wasrisc() {
-        WasriscConfig config = WasriscConfig.fromSystemProperties()
-                .withGuestsDir(Path.of("src/test/resources/guests").toAbsolutePath())
-                .withCacheDir(cache);
-        return new Wasrisc(config, new LocalExecutor(), BuildProgress.silent());
+        return TestGuests.wasrisc(cache);
     }
 
     @Test
@@ -41,8 +36,9 @@ class BenchCompareTest {
         assertThat(exit).as(text).isZero();
         String compared = text.substring(text.indexOf("The same counts with ratios to wasm2c -O0"));
         // In the first table direct is the base; in the second, direct's ratio to wasm2c -O0 is below 1.
-        long direct = count(text, "direct");
-        long wasm2c = count(text, "wasm2c");
+        List<Long> counts = counts(firstRow(text));
+        long direct = counts.get(0);
+        long wasm2c = counts.get(1);
         assertThat(direct).isLessThan(wasm2c);
         assertThat(firstRow(compared)).contains(String.format("%,d (%.2f×)", direct, (double) direct / wasm2c))
                 .contains(String.format("%,d", wasm2c)).doesNotContain("(1.00×)");
@@ -57,12 +53,10 @@ class BenchCompareTest {
                 .hasMessageContaining("was 'wasm2c-O2'");
     }
 
-    /** The count of the first table's row, in the column whose header starts with {@code pipeline}. */
-    private static long count(String text, String pipeline) {
-        String row = firstRow(text);
+    /** The counts of a table row, column by column (ratios and tags left out). */
+    private static List<Long> counts(String row) {
         Matcher numbers = Pattern.compile("(\\d[\\d,]*)(?: \\(|\\s|$)").matcher(row.substring("c/hot_function".length()));
-        List<Long> counts = numbers.results().map(m -> Long.parseLong(m.group(1).replace(",", ""))).toList();
-        return pipeline.equals("direct") ? counts.get(0) : counts.get(1);
+        return numbers.results().map(m -> Long.parseLong(m.group(1).replace(",", ""))).toList();
     }
 
     private static String firstRow(String table) {
