@@ -60,7 +60,7 @@ final class CellBuilder {
             throw new NotApplicableException("cell " + pipeline + " for " + guest.name() + ": " + notApplicable.get());
         }
         Backend backend = Pipelines.backend(pipeline);
-        List<Tool> tools = backend.tools(guest.language());
+        List<Tool> tools = backend.tools(guest.language(), pipeline);
         List<Tool> missing = services.toolchain().missing(tools);
         if (!missing.isEmpty()) {
             throw new ToolMissingException("pipeline " + pipeline + " for " + guest.language().name() + " guest "
@@ -77,7 +77,7 @@ final class CellBuilder {
             return new Built(target, elf, launchArgs, Files.size(elf), Duration.ofMillis(record.buildMillis()),
                     entry.built(), record.code());
         } catch (IOException e) {
-            throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed", e);
+            throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -127,7 +127,8 @@ final class CellBuilder {
             });
             return entry.dir().resolve("module.wasm");
         } catch (IOException e) {
-            throw new UncheckedIOException("building the WebAssembly module of " + guest.name() + " failed", e);
+            throw new UncheckedIOException("building the WebAssembly module of " + guest.name() + " failed: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -157,7 +158,7 @@ final class CellBuilder {
             return entry.dir().resolve(IMPORTS_REACTOR);
         } catch (IOException e) {
             throw new UncheckedIOException("building the import implementations of " + guest.name()
-                    + " for the reference interpreter failed", e);
+                    + " for the reference interpreter failed: " + e.getMessage(), e);
         }
     }
 }
