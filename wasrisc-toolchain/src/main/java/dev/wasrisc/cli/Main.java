@@ -15,10 +15,11 @@ public final class Main {
             usage: wasrisc COMMAND [OPTIONS]
 
               doctor                      every pipeline: available or not, tool paths and versions, what to install
-              run GUEST --pipeline NAME [-O N] [--input FILE] [--json] [--profile] [--reference] [--timeout SECONDS]
+              run GUEST --pipeline NAME [-O N] [--input FILE] [--json] [--profile [--compare CELL]] [--reference] [--timeout SECONDS]
                   [-- ARGS...]            build GUEST (such as c/fibonacci) through a pipeline and run it,
                                           with FILE (default: the guest's "input" in wasrisc.json) on stdin;
-                                          --profile lists the 20 functions with the most instructions,
+                                          --profile lists the 20 functions with the most instructions
+                                          (with --compare CELL: beside CELL's, function by function),
                                           --reference compares with the module run in Chicory on the JVM
               bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...] [--inputs all] [--out DIR] [--profile]
                   [--compare CELL]        every guest (heavy ones such as go/stateless when named) on its

@@ -10,6 +10,7 @@ import dev.wasrisc.build.BuildException;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.profile.ProfileDiff;
 import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.report.Reports;
 import dev.wasrisc.tool.ToolMissingException;
@@ -37,9 +38,13 @@ final class RunCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout", "--input"), Set.of("--json", "--profile", "--reference"));
+        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout", "--input", "--compare"),
+                Set.of("--json", "--profile", "--reference"));
         if (args.positionals.size() != 1) {
             throw new Args.UsageException("run takes one guest, such as c/fibonacci");
+        }
+        if (args.option("--compare").isPresent() && !args.flag("--profile")) {
+            throw new Args.UsageException("run --compare CELL compares profiles: add --profile");
         }
         String pipelineName = args.option("--pipeline").orElseThrow(() -> new Args.UsageException("run needs --pipeline NAME"));
         Pipeline pipeline = pipelineName.contains("-O") && args.option("-O").isEmpty()
@@ -81,7 +86,17 @@ final class RunCommand {
                     + reference.outcome() + ", " + (same ? "same stdout and outcome" : "DIFFERS; it printed:\n"
                     + reference.stdout()));
         }
-        if (run.profiled()) {
+        if (run.profiled() && args.option("--compare").isPresent()) {
+            Pipeline base = Pipelines.parse(args.option("--compare").get());
+            GuestBinary baseBinary = program.build(base);
+            if (args.option("--input").isPresent()) {
+                baseBinary = baseBinary.withInput(inputPath(args.option("--input").get()));
+            }
+            GuestRun baseRun = baseBinary.profile(guestArgs);
+            err.println("wasrisc: where the instructions went, against " + base + " (" + baseRun.summary() + "):");
+            err.print(ProfileDiff.of(baseRun.profile(), run.profile()).format(20, base.displayName(),
+                    pipeline.displayName()));
+        } else if (run.profiled()) {
             err.println("wasrisc: where the instructions went (top 20 of " + run.profile().functions().size()
                     + " functions):");
             err.print(run.profile().format(20));
