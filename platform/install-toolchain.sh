@@ -23,6 +23,7 @@ packages=(
   wasi-libc                      # WASI C library for clang
   libclang-rt-14-dev-wasm32      # compiler-rt builtins for wasm32
   wabt                           # wasm2c and its runtime sources (/usr/src/wasm2c)
+  binaryen                       # wasm-opt, for cells with the wasmopt option
   gcc-riscv64-linux-gnu          # direct Go (cgo) and Rust guests: riscv64 Linux linker
   libc6-dev-riscv64-cross        # their static C library
   rustc-web                      # Rust 1.96 that builds std for any target (-Zbuild-std);

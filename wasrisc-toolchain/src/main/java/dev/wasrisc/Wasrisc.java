@@ -109,7 +109,7 @@ public final class Wasrisc {
 
     /** Tools the cell needs for this guest that are not installed; empty when it can run. */
     public List<Tool> missingTools(Guest guest, Pipeline pipeline) {
-        return toolchain.missing(Pipelines.backend(pipeline).tools(guest.language()));
+        return toolchain.missing(Pipelines.backend(pipeline).tools(guest.language(), pipeline));
     }
 
     GuestBinary build(Guest guest, Pipeline pipeline, Consumer<GuestRun> observer) {

@@ -1,7 +1,10 @@
 package dev.wasrisc.cell;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,14 +27,20 @@ import java.util.regex.Pattern;
  * @param goToolchain the Go toolchain for Go guests, such as {@code go1.25.6} (the go command
  *     fetches it through the module proxy, as {@code GOTOOLCHAIN} does); {@code ""} for the
  *     installed Go
+ * @param options how the WebAssembly code meets the machine ({@link CellOption}), such as a fixed
+ *     linear memory without bounds checks; empty for WebAssembly's own semantics
  */
-public record Pipeline(String name, int optLevel, String compiler, String variant, String goToolchain) {
+public record Pipeline(String name, int optLevel, String compiler, String variant, String goToolchain,
+        Set<CellOption> options) {
 
     public static final String GCC = "gcc";
     public static final String CLANG = "clang";
     public static final String PUREGO = "purego";
+    private static final String OPTION_WORDS = String.join("|",
+            Arrays.stream(CellOption.values()).map(CellOption::word).toList());
     private static final Pattern TEXT = Pattern.compile(
-            "(\\w+)(?:[- ](gcc|clang))?(?:[- ](purego))?(?:[- ](go\\d+\\.\\d+(?:\\.\\d+)?(?:rc\\d+)?))?\\s*-O(\\d)");
+            "(\\w+)(?:[- ](gcc|clang))?(?:[- ](purego))?((?:[- ](?:" + OPTION_WORDS + "))*)"
+            + "(?:[- ](go\\d+\\.\\d+(?:\\.\\d+)?(?:rc\\d+)?))?\\s*-O(\\d)");
     private static final Pattern GO_TOOLCHAIN = Pattern.compile("go\\d+\\.\\d+(?:\\.\\d+)?(?:rc\\d+)?");
 
     public Pipeline {
@@ -51,6 +60,11 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
         if (!goToolchain.isEmpty() && !GO_TOOLCHAIN.matcher(goToolchain).matches()) {
             throw new IllegalArgumentException("Go toolchain must look like go1.25.6, was '" + goToolchain + "'");
         }
+        options = options.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(options));
+    }
+
+    public Pipeline(String name, int optLevel, String compiler, String variant, String goToolchain) {
+        this(name, optLevel, compiler, variant, goToolchain, Set.of());
     }
 
     public static Pipeline of(String name, int optLevel) {
@@ -63,28 +77,44 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
 
     /**
      * Parses an {@link #id()} or a {@link #displayName()}: {@code wasm2c-O2}, {@code wasm2c -O2},
-     * {@code wasm2c-clang-O2}, {@code direct-purego-O2}, {@code direct-go1.25.6-O2}.
+     * {@code wasm2c-clang-O2}, {@code direct-purego-O2}, {@code direct-go1.25.6-O2},
+     * {@code wasm2c-fixed-unchecked-O2}.
      */
     public static Pipeline parse(String text) {
         Matcher matcher = TEXT.matcher(text.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("expected PIPELINE[-COMPILER][-purego][-goVERSION]-O<level>, such as "
-                    + "wasm2c-O2, wasm2c-clang-O2, direct-purego-O2 or direct-go1.25.6-O2, was '" + text + "'");
+            throw new IllegalArgumentException("expected PIPELINE[-COMPILER][-purego][-OPTION...][-goVERSION]-O<level>, "
+                    + "such as wasm2c-O2, wasm2c-clang-O2, direct-purego-O2, wasm2c-fixed-unchecked-O2 or "
+                    + "direct-go1.25.6-O2 (options: " + OPTION_WORDS.replace('|', ' ') + "), was '" + text + "'");
         }
-        return new Pipeline(matcher.group(1), Integer.parseInt(matcher.group(5)),
+        Set<CellOption> options = EnumSet.noneOf(CellOption.class);
+        for (String word : matcher.group(4).split("[- ]")) {
+            CellOption.ofWord(word).ifPresent(options::add);
+        }
+        return new Pipeline(matcher.group(1), Integer.parseInt(matcher.group(6)),
                 matcher.group(2) == null ? GCC : matcher.group(2),
                 matcher.group(3) == null ? "" : matcher.group(3),
-                matcher.group(4) == null ? "" : matcher.group(4));
+                matcher.group(5) == null ? "" : matcher.group(5),
+                options);
     }
 
     /** The same cell built with another Go toolchain ({@code ""}: the installed Go). */
     public Pipeline withGoToolchain(String toolchain) {
-        return new Pipeline(name, optLevel, compiler, variant, toolchain);
+        return new Pipeline(name, optLevel, compiler, variant, toolchain, options);
     }
 
     /** The same cell compiling another code variant. */
     public Pipeline withVariant(String newVariant) {
-        return new Pipeline(name, optLevel, compiler, newVariant, goToolchain);
+        return new Pipeline(name, optLevel, compiler, newVariant, goToolchain, options);
+    }
+
+    /** The same cell with other options. */
+    public Pipeline withOptions(Set<CellOption> newOptions) {
+        return new Pipeline(name, optLevel, compiler, variant, goToolchain, newOptions);
+    }
+
+    public boolean has(CellOption option) {
+        return options.contains(option);
     }
 
     /** Whether the cell means anything for a guest in {@code language} (such as {@code go}): a Go toolchain only for Go. */
@@ -114,6 +144,11 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
         }
         if (!variant.isEmpty()) {
             parts.add(variant);
+        }
+        for (CellOption option : CellOption.values()) {
+            if (options.contains(option)) {
+                parts.add(option.word());
+            }
         }
         if (!goToolchain.isEmpty()) {
             parts.add(goToolchain);

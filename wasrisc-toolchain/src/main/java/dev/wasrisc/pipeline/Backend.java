@@ -1,5 +1,7 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.cell.CellOption;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
@@ -7,6 +9,7 @@ import dev.wasrisc.platform.Platform;
 import dev.wasrisc.tool.Tool;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One pipeline: how a guest becomes a RISC-V binary. Adding a pipeline is adding one implementation
@@ -25,6 +28,16 @@ public interface Backend {
 
     /** Every tool the build and run need, front end included. */
     List<Tool> tools(Language language);
+
+    /** The tools a cell with options needs: those of {@link #tools(Language)} unless an option adds one. */
+    default List<Tool> tools(Language language, Pipeline cell) {
+        return tools(language);
+    }
+
+    /** The cell options ({@link CellOption}) this pipeline builds; none unless it says so. */
+    default Set<CellOption> options() {
+        return Set.of();
+    }
 
     /** Whether the pipeline compiles transpiled C, so that gcc or clang can be chosen for it. */
     default boolean compilesTranspiledC() {

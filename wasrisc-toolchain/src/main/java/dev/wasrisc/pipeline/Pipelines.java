@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -52,7 +53,8 @@ public final class Pipelines {
      * The backend that builds the cell, checking that the cell's options mean something for it.
      *
      * @throws IllegalArgumentException for an unknown pipeline (listing the known ones) or a
-     *     compiler choice for a pipeline that compiles no transpiled C
+     *     compiler choice for a pipeline that compiles no transpiled C, or an option the pipeline
+     *     does not have
      */
     public static Backend backend(Pipeline cell) {
         Backend backend = backend(cell.name());
@@ -60,6 +62,17 @@ public final class Pipelines {
             throw new IllegalArgumentException("pipeline " + cell.name() + " compiles no transpiled C, so it has no "
                     + "compiler choice; clang is for " + BACKENDS.stream().filter(Backend::compilesTranspiledC)
                             .map(Backend::name).toList());
+        }
+        for (CellOption option : cell.options()) {
+            if (!backend.options().contains(option)) {
+                throw new IllegalArgumentException("pipeline " + cell.name() + " has no option '" + option + "'"
+                        + (backend.options().isEmpty() ? "" : "; its options: " + backend.options().stream()
+                                .sorted().map(CellOption::word).collect(Collectors.joining(", "))));
+            }
+        }
+        if (cell.has(CellOption.LTO) && cell.compiler().equals(Pipeline.CLANG)) {
+            throw new IllegalArgumentException("option 'lto' is for gcc cells: clang's objects would be LLVM bitcode, "
+                    + "which the platform's GNU linker cannot optimise");
         }
         return backend;
     }

@@ -1,5 +1,7 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.cell.CellOption;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
@@ -12,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -64,6 +68,12 @@ public final class W2c2Backend implements Backend {
         return false;
     }
 
+    /** w2c2 checks no bounds in any cell, so it has no {@code unchecked} option. */
+    @Override
+    public Set<CellOption> options() {
+        return EnumSet.of(CellOption.FIXED, CellOption.WASM_OPT, CellOption.LTO);
+    }
+
     @Override
     public List<Path> platformInputs(Platform platform) {
         return List.of(platform.w2c2());
@@ -85,15 +95,22 @@ public final class W2c2Backend implements Backend {
     }
 
     @Override
+    public List<Tool> tools(Language language, Pipeline cell) {
+        return WasmOpt.tools(tools(language), cell);
+    }
+
+    @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(W2c2Glue.class, WasmModule.class);
+        return List.of(W2c2Glue.class, WasmModule.class, W2c2FixedMemory.class, LinearMemoryImage.class,
+                WasmOpt.class);
     }
 
     @Override
     public void build(BuildContext context) throws IOException {
         Path work = context.workDir();
         // w2c2 names the module after the wasm file; the language's module.wasm stays for the cache entry.
-        Path wasm = Files.copy(context.guest().language().buildWasm(context), work.resolve(MODULE + ".wasm"));
+        Path wasm = Files.copy(WasmOpt.apply(context, context.guest().language().buildWasm(context)),
+                work.resolve(MODULE + ".wasm"));
         WasmModule module = WasmModule.read(wasm);
 
         Command.Builder transpile = Command.of(context.tool(Tools.W2C2)).arg("-m");
@@ -110,6 +127,15 @@ public final class W2c2Backend implements Backend {
         Platform platform = context.platform();
         Path w2c2Platform = platform.w2c2();
         Path baseHeaderDir = context.tool(Tools.W2C2_BASE).getParent();
+        List<Path> objects = new ArrayList<>();
+        if (context.pipeline().has(CellOption.FIXED)) {
+            Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());
+            LinearMemoryImage image = LinearMemoryImage.read(wasm);
+            Path main = work.resolve(MODULE + ".c");
+            Files.writeString(main, W2c2FixedMemory.transpiled(Files.readString(main), image));
+            baseHeaderDir = W2c2FixedMemory.header(context.tool(Tools.W2C2_BASE), work.resolve("fixed-memory"));
+            objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
+        }
         List<String> flags = List.of(
                 "-I" + w2c2Platform,
                 "-I" + platform.wasi(),
@@ -123,7 +149,7 @@ public final class W2c2Backend implements Backend {
             files.filter(file -> PART.matcher(file.getFileName().toString()).matches()).sorted()
                     .forEach(transpiled::add);
         }
-        List<Path> objects = new ArrayList<>(context.parallel(transpiled,
+        objects.addAll(context.parallel(transpiled,
                 source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
         objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", w2c2Platform.resolve("w2c2_runtime.c"), flags));

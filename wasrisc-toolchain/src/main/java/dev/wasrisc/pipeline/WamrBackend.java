@@ -1,5 +1,7 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.cell.CellOption;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
@@ -16,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * wasm → WAMR AOT (wamrc, github.com/bytecodealliance/wasm-micro-runtime) for riscv64 lp64, run by
@@ -61,8 +65,7 @@ public final class WamrBackend implements Backend {
      * WAMR's RISC-V relocator resolves), no SIMD (wamrc's default for RISC-V).
      */
     static final List<String> TARGET_FLAGS = List.of(
-            "--target=riscv64", "--target-abi=lp64", "--cpu=generic-rv64", "--cpu-features=+i,+m,+a",
-            "--bounds-checks=1");
+            "--target=riscv64", "--target-abi=lp64", "--cpu=generic-rv64", "--cpu-features=+i,+m,+a");
 
     /** WAMR's build options, as its CMake build would define them for this configuration. */
     static final List<String> RUNTIME_DEFINES = List.of(
@@ -191,17 +194,29 @@ public final class WamrBackend implements Backend {
     }
 
     @Override
+    public List<Tool> tools(Language language, Pipeline cell) {
+        return WasmOpt.tools(tools(language), cell);
+    }
+
+    /** wamrc's own bounds-check switch; its memory base is the module instance's, with no knob to fix it. */
+    @Override
+    public Set<CellOption> options() {
+        return EnumSet.of(CellOption.UNCHECKED, CellOption.WASM_OPT);
+    }
+
+    @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(WasmModule.class);
+        return List.of(WasmModule.class, WasmOpt.class);
     }
 
     @Override
     public void build(BuildContext context) throws IOException {
-        Path wasm = context.guest().language().buildWasm(context);
+        Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
         Path work = context.workDir();
         Path aot = work.resolve(AOT_FILE);
         context.run("compile AOT", Command.of(context.tool(Tools.WAMRC))
                 .args(TARGET_FLAGS)
+                .arg("--bounds-checks=" + (context.pipeline().has(CellOption.UNCHECKED) ? 0 : 1))
                 .args(inPlace ? XIP_FLAGS : List.of())
                 .arg("--opt-level=" + context.optLevel())
                 .arg("-o").arg(aot)

@@ -1,5 +1,7 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.cell.CellOption;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
@@ -12,11 +14,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * wasm → C with wabt's wasm2c → riscv64-unknown-elf-gcc, linked with the platform into a bare-metal
- * rv64im ELF. The cell's -O level is the C compiler's.
+ * rv64im ELF. The cell's -O level is the C compiler's. Options: a fixed, linker-initialised memory,
+ * no bounds checks ({@link Wasm2cMemoryModel}), binaryen before wasm2c, LTO.
  */
 public final class Wasm2cBackend implements Backend {
 
@@ -51,6 +56,16 @@ public final class Wasm2cBackend implements Backend {
     }
 
     @Override
+    public Set<CellOption> options() {
+        return EnumSet.allOf(CellOption.class);
+    }
+
+    @Override
+    public List<Class<?>> recipeHelpers() {
+        return List.of(Wasm2cMemoryModel.class, LinearMemoryImage.class, WasmModule.class, WasmOpt.class);
+    }
+
+    @Override
     public List<Path> platformInputs(Platform platform) {
         return List.of(platform.wasm2c());
     }
@@ -71,11 +86,27 @@ public final class Wasm2cBackend implements Backend {
     }
 
     @Override
+    public List<Tool> tools(Language language, Pipeline cell) {
+        return WasmOpt.tools(tools(language), cell);
+    }
+
+    @Override
     public void build(BuildContext context) throws IOException {
-        Path wasm = context.guest().language().buildWasm(context);
+        Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
         Path work = context.workDir();
+        Path transpiledC = work.resolve(MODULE + ".c");
         context.run("transpile", Command.of(context.tool(Tools.WASM2C))
-                .arg(wasm).arg("-n").arg(MODULE).arg("-o").arg(work.resolve(MODULE + ".c")));
+                .arg(wasm).arg("-n").arg(MODULE).arg("-o").arg(transpiledC));
+        List<Path> objects = new ArrayList<>();
+        Pipeline cell = context.pipeline();
+        if (cell.has(CellOption.FIXED) || cell.has(CellOption.UNCHECKED)) {
+            Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());
+            LinearMemoryImage image = cell.has(CellOption.FIXED) ? LinearMemoryImage.read(wasm) : null;
+            Files.writeString(transpiledC, Wasm2cMemoryModel.apply(Files.readString(transpiledC), cell, image));
+            if (image != null) {
+                objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
+            }
+        }
         String header = Files.readString(work.resolve(MODULE + ".h"));
         Path glue = work.resolve("guest_glue.c");
         Files.writeString(glue, Wasm2cGlue.generate(header, MODULE));
@@ -93,8 +124,7 @@ public final class Wasm2cBackend implements Backend {
         List<String> runtimeImplFlags = new ArrayList<>(flags);
         runtimeImplFlags.addAll(RENAMED_MEMORY_FUNCTIONS);
 
-        List<Path> objects = new ArrayList<>();
-        List<Path> transpiled = Wasm2cSplitter.split(work.resolve(MODULE + ".c"), context.parallelism());
+        List<Path> transpiled = Wasm2cSplitter.split(transpiledC, context.parallelism());
         objects.addAll(context.parallel(transpiled,
                 source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
         objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));

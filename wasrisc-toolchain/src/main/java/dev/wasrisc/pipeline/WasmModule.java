@@ -133,7 +133,7 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
         return List.copyOf(types);
     }
 
-    private static void limits(ByteBuffer in) {
+    static void limits(ByteBuffer in) {
         int flags = in.get() & 0xff;
         leb(in);
         if ((flags & 1) != 0) {
@@ -141,13 +141,13 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
         }
     }
 
-    private static String name(ByteBuffer in) {
+    static String name(ByteBuffer in) {
         byte[] bytes = new byte[(int) leb(in)];
         in.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static long leb(ByteBuffer in) {
+    static long leb(ByteBuffer in) {
         long result = 0;
         int shift = 0;
         byte b;

@@ -24,6 +24,8 @@ public final class Tools {
             INSTALL + "libclang-rt-14-dev-wasm32",
             "/usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a");
     public static final Tool WASM2C = Tool.program("wasm2c", INSTALL + "wabt", "wasm2c");
+    /** binaryen's optimiser, for cells with the {@code wasmopt} option. */
+    public static final Tool WASM_OPT = Tool.program("wasm-opt", INSTALL + "binaryen", "wasm-opt");
     /** wasm2c's runtime must match the wasm2c that generated the code: Debian's wabt ships it here. */
     public static final Tool WASM2C_RUNTIME = Tool.file("wasm2c-runtime", INSTALL + "wabt",
             "/usr/src/wasm2c/wasm-rt-impl.c", "/usr/share/wabt/wasm2c/wasm-rt-impl.c");

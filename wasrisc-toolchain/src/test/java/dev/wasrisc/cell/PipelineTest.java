@@ -65,4 +65,27 @@ class PipelineTest {
         assertThatThrownBy(() -> Pipeline.of("direct", 2).withGoToolchain("1.25"))
                 .hasMessageContaining("must look like go1.25.6");
     }
+
+    @Test
+    void optionsArePartOfTheNameInOneOrder() {
+        Pipeline cell = Pipeline.parse("wasm2c-unchecked-fixed-O2");
+
+        assertThat(cell.options()).containsExactlyInAnyOrder(CellOption.FIXED, CellOption.UNCHECKED);
+        assertThat(cell.id()).isEqualTo("wasm2c-fixed-unchecked-O2");
+        assertThat(cell.displayName()).isEqualTo("wasm2c fixed unchecked -O2");
+        assertThat(Pipeline.parse(cell.displayName())).isEqualTo(cell).isNotEqualTo(Pipeline.parse("wasm2c-O2"));
+        assertThat(Pipeline.parse("w2c2-clang-fixed-wasmopt-lto-O3").id()).isEqualTo("w2c2-clang-fixed-wasmopt-lto-O3");
+        assertThat(Pipeline.of("wasm2c", 2).withOptions(java.util.Set.of(CellOption.LTO)).id()).isEqualTo("wasm2c-lto-O2");
+    }
+
+    @Test
+    void thePipelineSaysWhichOptionsItHas() {
+        assertThat(Pipelines.parse("wamr-unchecked-O3").has(CellOption.UNCHECKED)).isTrue();
+        assertThatThrownBy(() -> Pipelines.parse("w2c2-unchecked-O2"))
+                .hasMessageContaining("pipeline w2c2 has no option 'unchecked'")
+                .hasMessageContaining("its options: fixed, wasmopt, lto");
+        assertThatThrownBy(() -> Pipelines.parse("direct-fixed-O2")).hasMessageContaining("direct has no option 'fixed'");
+        assertThatThrownBy(() -> Pipelines.parse("wasm2c-clang-lto-O2")).hasMessageContaining("'lto' is for gcc cells");
+        assertThatThrownBy(() -> Pipeline.parse("wasm2c-flat-O2")).hasMessageContaining("options: fixed unchecked");
+    }
 }

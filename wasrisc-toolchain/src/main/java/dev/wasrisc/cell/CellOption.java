@@ -1,0 +1,52 @@
+package dev.wasrisc.cell;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * An option of a cell beyond its compiler and level: how the WebAssembly code meets the machine.
+ * Each one is a word of the cell's name ({@code wasm2c-fixed-unchecked-O2}), so it reaches the
+ * display name, the cache key and the reports. Which pipeline takes which option is the pipeline's
+ * to say ({@code Backend.options()}); the defaults (none) keep WebAssembly's semantics.
+ */
+public enum CellOption {
+
+    /**
+     * Linear memory at a fixed address in the platform's region, so its base is a link-time
+     * constant instead of a load through the instance, and the module's active data segments laid
+     * out there by the linker (no copy at start-up, no initialiser to compile).
+     */
+    FIXED("fixed"),
+
+    /**
+     * No bounds checks on loads and stores. An access outside linear memory is then the guest's
+     * bug: it reads or writes whatever lies there instead of trapping.
+     */
+    UNCHECKED("unchecked"),
+
+    /** binaryen's {@code wasm-opt -O3} on the module before the pipeline sees it. */
+    WASM_OPT("wasmopt"),
+
+    /** Link-time optimisation of the transpiled C with the platform's C ({@code -flto}). */
+    LTO("lto");
+
+    private final String word;
+
+    CellOption(String word) {
+        this.word = word;
+    }
+
+    /** The option's word in cell names. */
+    public String word() {
+        return word;
+    }
+
+    public static Optional<CellOption> ofWord(String word) {
+        return Arrays.stream(values()).filter(option -> option.word.equals(word)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return word;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.wasrisc.pipeline;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A module's linear memory as instantiation leaves it: its active data segments at their offsets,
+ * zeros elsewhere. For cells with a fixed memory ({@code CellOption.FIXED}) the linker lays this
+ * image out at the start of the platform's linear-memory region (the linker script's
+ * {@code .wasrisc_linear_memory_image} input section), so start-up copies nothing and the
+ * transpiled C holds no segment arrays to compile.
+ *
+ * @param bytes the image, up to the end of the last active segment
+ * @param segments how many active segments with at least one byte it holds
+ */
+record LinearMemoryImage(byte[] bytes, int segments) {
+
+    private static final int IMPORT_SECTION = 2;
+    private static final int MEMORY_SECTION = 5;
+    private static final int DATA_SECTION = 11;
+    private static final int PAGE = 65536;
+    private static final int I32_CONST = 0x41;
+    private static final int END = 0x0b;
+
+    /** The assembly file that places the image; the build assembles it with the module's C. */
+    static final String ASSEMBLY = "linear_memory_image.S";
+
+    static LinearMemoryImage read(Path wasm) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(wasm)).order(ByteOrder.LITTLE_ENDIAN);
+        in.position(8); // magic and version, checked by the pipeline's transpiler already
+        try {
+            return read(in);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new IOException("cannot read the data segments of " + wasm + ": it ends early", e);
+        }
+    }
+
+    private static LinearMemoryImage read(ByteBuffer in) throws IOException {
+        long initialPages = -1;
+        byte[] image = new byte[0];
+        int segments = 0;
+        while (in.hasRemaining()) {
+            int id = in.get() & 0xff;
+            int size = (int) WasmModule.leb(in);
+            int end = in.position() + size;
+            if (id == IMPORT_SECTION && importsMemory(in)) {
+                throw new IOException("the module imports its linear memory; a fixed memory needs the module to "
+                        + "define it");
+            } else if (id == MEMORY_SECTION && WasmModule.leb(in) > 0) {
+                in.get(); // limits flags
+                initialPages = WasmModule.leb(in);
+            } else if (id == DATA_SECTION) {
+                long count = WasmModule.leb(in);
+                for (long i = 0; i < count; i++) {
+                    int flags = (int) WasmModule.leb(in);
+                    if (flags == 1) { // passive: copied by memory.init at the guest's request
+                        int length = (int) WasmModule.leb(in);
+                        in.position(in.position() + length);
+                        continue;
+                    }
+                    if (flags == 2 && WasmModule.leb(in) != 0) {
+                        throw new IOException("data segment " + i + " is for memory other than the first");
+                    }
+                    long offset = constantOffset(in, i);
+                    int length = (int) WasmModule.leb(in);
+                    long segmentEnd = offset + length;
+                    if (segmentEnd > Integer.MAX_VALUE) {
+                        throw new IOException("data segment " + i + " ends at " + segmentEnd + ", beyond 2 GiB");
+                    }
+                    if (segmentEnd > image.length) {
+                        image = Arrays.copyOf(image, (int) segmentEnd);
+                    }
+                    in.get(image, (int) offset, length);
+                    segments += length > 0 ? 1 : 0;
+                }
+            }
+            in.position(end);
+        }
+        if (segments > 0 && (long) image.length > initialPages * PAGE) {
+            throw new IOException("the data segments end at byte " + image.length + ", beyond the memory's "
+                    + initialPages + " initial pages: instantiating the module would trap");
+        }
+        return new LinearMemoryImage(image, segments);
+    }
+
+    private static boolean importsMemory(ByteBuffer in) {
+        long count = WasmModule.leb(in);
+        for (long i = 0; i < count; i++) {
+            WasmModule.name(in);
+            WasmModule.name(in);
+            int kind = in.get() & 0xff;
+            switch (kind) {
+                case 0, 4 -> {
+                    if (kind == 4) {
+                        in.get();
+                    }
+                    WasmModule.leb(in);
+                }
+                case 1 -> {
+                    in.get();
+                    WasmModule.limits(in);
+                }
+                case 2 -> {
+                    return true;
+                }
+                default -> {
+                    in.get();
+                    in.get();
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An active segment's offset: only {@code i32.const N; end} can be laid out before the module runs. */
+    private static long constantOffset(ByteBuffer in, long segment) throws IOException {
+        int opcode = in.get() & 0xff;
+        if (opcode != I32_CONST) {
+            throw new IOException("data segment " + segment + "'s offset is not a constant (opcode 0x"
+                    + Integer.toHexString(opcode) + "); a fixed memory needs constant offsets");
+        }
+        long value = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = in.get();
+            value |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        if (shift < 64 && (b & 0x40) != 0) {
+            value |= -1L << shift;
+        }
+        if ((in.get() & 0xff) != END) {
+            throw new IOException("data segment " + segment + "'s offset is more than one constant");
+        }
+        return value & 0xffffffffL; // an i32 address is unsigned
+    }
+
+    /**
+     * A transpiler's C without the start-up copies of the segments this image holds, and without
+     * the arrays they copied from.
+     *
+     * @param copy a copy statement: group 1 the array, group 2 the byte count
+     * @param definition an array's definition, group 1 its name
+     */
+    String withoutCopies(String c, Pattern copy, Pattern definition, String transpiler) throws IOException {
+        Set<String> arrays = new HashSet<>();
+        Matcher copies = copy.matcher(c);
+        int nonEmpty = 0;
+        while (copies.find()) {
+            arrays.add(copies.group(1));
+            nonEmpty += Long.parseLong(copies.group(2)) > 0 ? 1 : 0;
+        }
+        if (nonEmpty != segments) {
+            throw new IOException(transpiler + "'s output copies " + nonEmpty + " data segments at start-up, the "
+                    + "module has " + segments + " active ones: the fixed memory cannot lay them out");
+        }
+        Matcher definitions = definition.matcher(copy.matcher(c).replaceAll(""));
+        StringBuilder out = new StringBuilder(c.length());
+        int removed = 0;
+        while (definitions.find()) {
+            boolean laidOut = arrays.contains(definitions.group(1));
+            removed += laidOut ? 1 : 0;
+            definitions.appendReplacement(out, laidOut ? "" : Matcher.quoteReplacement(definitions.group()));
+        }
+        definitions.appendTail(out);
+        if (removed != arrays.size()) {
+            throw new IOException(transpiler + "'s output defines " + removed + " of the " + arrays.size()
+                    + " segment arrays it copies at start-up where the fixed memory looks for them");
+        }
+        return out.toString();
+    }
+
+    /** Writes the image and {@link #ASSEMBLY}, which puts it in the linker script's image section. */
+    Path write(Path dir) throws IOException {
+        Path bin = Files.write(dir.resolve("linear_memory_image.bin"), bytes);
+        return Files.writeString(dir.resolve(ASSEMBLY), """
+                /* The module's linear memory at instantiation (%d active data segments, %d bytes). */
+                    .section .wasrisc_linear_memory_image,"aw",@progbits
+                    .incbin "%s"
+                """.formatted(segments, bytes.length, bin.toAbsolutePath()));
+    }
+}

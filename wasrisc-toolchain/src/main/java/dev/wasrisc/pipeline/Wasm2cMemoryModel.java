@@ -1,0 +1,77 @@
+package dev.wasrisc.pipeline;
+
+import dev.wasrisc.cell.CellOption;
+import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.guest.GuestSettings;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites the C that wabt 1.0.32's wasm2c writes for a cell's memory options. wasm2c has no such
+ * options of its own: its loads and stores go through the instance's memory (base and size are
+ * loads, because a byte store may alias them) behind a bounds check, and its data segments are
+ * copied in at instantiation. Each rewrite names the text it expects, so a wasm2c that writes
+ * something else fails the build instead of silently building the default model.
+ */
+final class Wasm2cMemoryModel {
+
+    /** The bounds check of every load and store; {@code RANGE_CHECK} stays for bulk memory operations. */
+    private static final String MEMCHECK = "#define MEMCHECK(mem, a, t) RANGE_CHECK(mem, a, sizeof(t))";
+
+    /** The address of a little-endian load or store. */
+    private static final String ACCESS = "&mem->data[addr]";
+
+    /** See {@link #requireSignedIndexRange}. */
+    static final String SIGNED_INDEX = "(int32_t)addr";
+
+    private static final long MAX_SIGNED_REGION = 1L << 31;
+
+    /** The platform's linear-memory region, from the linker script. */
+    private static final String FIXED_BASE = "__wasrisc_linear_memory_start";
+
+    private static final Pattern LOAD_DATA = Pattern.compile(
+            "^  LOAD_DATA\\(instance->w2c_memory, \\d+u, (data_segment_data_w2c_\\w+), (\\d+)\\);\\n",
+            Pattern.MULTILINE);
+
+    private static final Pattern SEGMENT_ARRAY = Pattern.compile(
+            "^static const u8 (data_segment_data_w2c_\\w+)\\[\\] = \\{[^}]*\\};\\n", Pattern.MULTILINE);
+
+    private Wasm2cMemoryModel() {}
+
+    /** The C for the cell's options; the text unchanged for a cell without memory options. */
+    static String apply(String c, Pipeline cell, LinearMemoryImage image) throws IOException {
+        String result = c;
+        if (cell.has(CellOption.UNCHECKED)) {
+            result = replaceAll(result, MEMCHECK, "#define MEMCHECK(mem, a, t)", "the bounds check");
+        }
+        String base = cell.has(CellOption.FIXED) ? FIXED_BASE : "mem->data";
+        String index = cell.has(CellOption.UNCHECKED) ? SIGNED_INDEX : "addr";
+        result = replaceAll(result, ACCESS, "&" + base + "[" + index + "]", "loads and stores");
+        if (cell.has(CellOption.FIXED)) {
+            result = "#include <stdint.h>\nextern uint8_t " + FIXED_BASE + "[];\n"
+                    + image.withoutCopies(result, LOAD_DATA, SEGMENT_ARRAY, "wasm2c");
+        }
+        return result;
+    }
+
+    /**
+     * Unchecked accesses take the address as a signed 32-bit offset. RV64 keeps 32-bit values
+     * sign-extended in registers, so this costs nothing, where zero-extending (WebAssembly's
+     * unsigned addresses) costs two shifts per access on rv64im. For every address inside a region
+     * of at most 2 GiB both give the same byte, so the platform's region must be no larger.
+     */
+    static void requireSignedIndexRange(GuestSettings settings) throws IOException {
+        if (settings.linearMemoryBytes() > MAX_SIGNED_REGION) {
+            throw new IOException("an unchecked or fixed memory addresses at most 2 GiB of linear memory; the guest's "
+                    + "linear memory size is " + settings.linearMemoryBytes() + " bytes");
+        }
+    }
+
+    private static String replaceAll(String c, String expected, String replacement, String what) throws IOException {
+        if (!c.contains(expected)) {
+            throw new IOException("wasm2c's output does not contain '" + expected + "' (" + what
+                    + "); the memory options support wabt 1.0.32's wasm2c");
+        }
+        return c.replace(expected, replacement);
+    }
+}
