@@ -25,10 +25,7 @@ public enum CellOption {
     UNCHECKED("unchecked"),
 
     /** binaryen's {@code wasm-opt -O3} on the module before the pipeline sees it. */
-    WASM_OPT("wasmopt"),
-
-    /** Link-time optimisation of the transpiled C with the platform's C ({@code -flto}). */
-    LTO("lto");
+    WASM_OPT("wasmopt");
 
     private final String word;
 

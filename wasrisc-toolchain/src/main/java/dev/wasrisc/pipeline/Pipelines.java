@@ -70,10 +70,6 @@ public final class Pipelines {
                                 .sorted().map(CellOption::word).collect(Collectors.joining(", "))));
             }
         }
-        if (cell.has(CellOption.LTO) && cell.compiler().equals(Pipeline.CLANG)) {
-            throw new IllegalArgumentException("option 'lto' is for gcc cells: clang's objects would be LLVM bitcode, "
-                    + "which the platform's GNU linker cannot optimise");
-        }
         return backend;
     }
 

@@ -71,7 +71,7 @@ public final class W2c2Backend implements Backend {
     /** w2c2 checks no bounds in any cell, so it has no {@code unchecked} option. */
     @Override
     public Set<CellOption> options() {
-        return EnumSet.of(CellOption.FIXED, CellOption.WASM_OPT, CellOption.LTO);
+        return EnumSet.of(CellOption.FIXED, CellOption.WASM_OPT);
     }
 
     @Override

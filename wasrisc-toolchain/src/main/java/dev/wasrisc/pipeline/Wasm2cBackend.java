@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * wasm → C with wabt's wasm2c → riscv64-unknown-elf-gcc, linked with the platform into a bare-metal
  * rv64im ELF. The cell's -O level is the C compiler's. Options: a fixed, linker-initialised memory,
- * no bounds checks ({@link Wasm2cMemoryModel}), binaryen before wasm2c, LTO.
+ * no bounds checks ({@link Wasm2cMemoryModel}), binaryen before wasm2c.
  */
 public final class Wasm2cBackend implements Backend {
 
@@ -57,7 +57,7 @@ public final class Wasm2cBackend implements Backend {
 
     @Override
     public Set<CellOption> options() {
-        return EnumSet.allOf(CellOption.class);
+        return EnumSet.of(CellOption.FIXED, CellOption.UNCHECKED, CellOption.WASM_OPT);
     }
 
     @Override

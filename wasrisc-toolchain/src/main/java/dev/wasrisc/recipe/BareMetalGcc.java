@@ -1,6 +1,5 @@
 package dev.wasrisc.recipe;
 
-import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
@@ -34,9 +33,6 @@ public final class BareMetalGcc {
         List<String> flags = new ArrayList<>(List.of("-march=rv64im", "-mabi=lp64", "-mcmodel=medany",
                 "--specs=picolibc.specs", "--picolibc-buildtype=release",
                 "-O" + context.optLevel(), "-ffunction-sections", "-fdata-sections"));
-        if (context.pipeline().has(CellOption.LTO)) {
-            flags.add("-flto=auto"); // the whole program, platform included; the link uses every core
-        }
         flags.addAll(prefixMaps(context));
         return flags;
     }
