@@ -1,6 +1,7 @@
 package dev.wasrisc.cli;
 
 import dev.wasrisc.Wasrisc;
+import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.language.Languages;
 import dev.wasrisc.pipeline.Backend;
@@ -39,7 +40,9 @@ final class DoctorCommand {
         tools.add(Tools.HOST_CC);
         int nameWidth = Pipelines.all().stream().mapToInt(backend -> backend.name().length()).max().orElse(1);
         for (Backend backend : Pipelines.all()) {
-            out.printf("  %-" + nameWidth + "s %s%n", backend.name(), backend.description());
+            out.printf("  %-" + nameWidth + "s %s%s%n", backend.name(), backend.description(),
+                    backend.options().isEmpty() ? "" : "; cell options: " + backend.options().stream().sorted()
+                            .map(CellOption::word).collect(java.util.stream.Collectors.joining(", ")));
             for (Language language : Languages.ALL) {
                 Optional<String> notApplicable = Wasrisc.notApplicable(language, backend.name());
                 if (notApplicable.isPresent()) {
