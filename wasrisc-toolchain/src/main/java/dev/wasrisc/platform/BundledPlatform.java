@@ -70,7 +70,12 @@ public final class BundledPlatform {
         }
     }
 
-    private static Contents contents() throws IOException {
+    /**
+     * Synchronized: two sessions made at once (parallel test classes) would otherwise both read the
+     * jar, and the one that opened its file system could close it under the other
+     * (ClosedFileSystemException).
+     */
+    private static synchronized Contents contents() throws IOException {
         if (contents == null) {
             Map<String, byte[]> files = read();
             Hashing hash = new Hashing();
