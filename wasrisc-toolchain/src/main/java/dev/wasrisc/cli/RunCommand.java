@@ -61,12 +61,7 @@ final class RunCommand {
             err.println("wasrisc: " + e.getMessage());
             return 2;
         }
-        if (args.option("--timeout").isPresent()) {
-            binary = binary.withTimeout(Duration.ofSeconds(Long.parseLong(args.option("--timeout").get())));
-        }
-        if (args.option("--input").isPresent()) {
-            binary = binary.withInput(inputPath(args.option("--input").get()));
-        }
+        binary = withRunOptions(binary, args);
         String[] guestArgs = args.passThrough.toArray(String[]::new);
         GuestRun run = args.flag("--profile") ? binary.profile(guestArgs) : binary.run(guestArgs);
         if (args.flag("--json")) {
@@ -88,11 +83,7 @@ final class RunCommand {
         }
         if (run.profiled() && args.option("--compare").isPresent()) {
             Pipeline base = Pipelines.parse(args.option("--compare").get());
-            GuestBinary baseBinary = program.build(base);
-            if (args.option("--input").isPresent()) {
-                baseBinary = baseBinary.withInput(inputPath(args.option("--input").get()));
-            }
-            GuestRun baseRun = baseBinary.profile(guestArgs);
+            GuestRun baseRun = withRunOptions(program.build(base), args).profile(guestArgs);
             err.println("wasrisc: where the instructions went, against " + base + " (" + baseRun.summary() + "):");
             err.print(ProfileDiff.of(baseRun.profile(), run.profile()).format(20, base.displayName(),
                     pipeline.displayName()));
@@ -102,6 +93,18 @@ final class RunCommand {
             err.print(run.profile().format(20));
         }
         return run.timedOut() ? 124 : run.exitCode();
+    }
+
+    /** The binary with the run's --timeout and --input, so both cells of --compare run alike. */
+    private static GuestBinary withRunOptions(GuestBinary binary, Args args) {
+        GuestBinary configured = binary;
+        if (args.option("--timeout").isPresent()) {
+            configured = configured.withTimeout(Duration.ofSeconds(Long.parseLong(args.option("--timeout").get())));
+        }
+        if (args.option("--input").isPresent()) {
+            configured = configured.withInput(inputPath(args.option("--input").get()));
+        }
+        return configured;
     }
 
     /**

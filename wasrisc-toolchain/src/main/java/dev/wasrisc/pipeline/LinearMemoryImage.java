@@ -24,17 +24,26 @@ import java.util.regex.Pattern;
  */
 record LinearMemoryImage(byte[] bytes, int segments) {
 
-    private static final int IMPORT_SECTION = 2;
     private static final int MEMORY_SECTION = 5;
     private static final int DATA_SECTION = 11;
     private static final int PAGE = 65536;
     private static final int I32_CONST = 0x41;
     private static final int END = 0x0b;
 
+    /** The linker script's symbol for the region's start, where the image goes: the fixed base. */
+    static final String FIXED_BASE = "__wasrisc_linear_memory_start";
+
+    /** The address of a little-endian load or store in wasm2c's and w2c2's C: what a fixed base replaces. */
+    static final String TRANSPILED_ACCESS = "&mem->data[addr]";
+
     /** The assembly file that places the image; the build assembles it with the module's C. */
     static final String ASSEMBLY = "linear_memory_image.S";
 
     static LinearMemoryImage read(Path wasm) throws IOException {
+        if (WasmModule.read(wasm).importsMemory()) {
+            throw new IOException("the module imports its linear memory; a fixed memory needs the module to "
+                    + "define it");
+        }
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(wasm)).order(ByteOrder.LITTLE_ENDIAN);
         in.position(8); // magic and version, checked by the pipeline's transpiler already
         try {
@@ -52,10 +61,7 @@ record LinearMemoryImage(byte[] bytes, int segments) {
             int id = in.get() & 0xff;
             int size = (int) WasmModule.leb(in);
             int end = in.position() + size;
-            if (id == IMPORT_SECTION && importsMemory(in)) {
-                throw new IOException("the module imports its linear memory; a fixed memory needs the module to "
-                        + "define it");
-            } else if (id == MEMORY_SECTION && WasmModule.leb(in) > 0) {
+            if (id == MEMORY_SECTION && WasmModule.leb(in) > 0) {
                 in.get(); // limits flags
                 initialPages = WasmModule.leb(in);
             } else if (id == DATA_SECTION) {
@@ -90,35 +96,6 @@ record LinearMemoryImage(byte[] bytes, int segments) {
                     + initialPages + " initial pages: instantiating the module would trap");
         }
         return new LinearMemoryImage(image, segments);
-    }
-
-    private static boolean importsMemory(ByteBuffer in) {
-        long count = WasmModule.leb(in);
-        for (long i = 0; i < count; i++) {
-            WasmModule.name(in);
-            WasmModule.name(in);
-            int kind = in.get() & 0xff;
-            switch (kind) {
-                case 0, 4 -> {
-                    if (kind == 4) {
-                        in.get();
-                    }
-                    WasmModule.leb(in);
-                }
-                case 1 -> {
-                    in.get();
-                    WasmModule.limits(in);
-                }
-                case 2 -> {
-                    return true;
-                }
-                default -> {
-                    in.get();
-                    in.get();
-                }
-            }
-        }
-        return false;
     }
 
     /** An active segment's offset: only {@code i32.const N; end} can be laid out before the module runs. */

@@ -14,10 +14,7 @@ import java.util.regex.Pattern;
  */
 final class W2c2FixedMemory {
 
-    /** The address of a little-endian load or store (and of an atomic one). */
-    private static final String ACCESS = "&mem->data[addr]";
 
-    private static final String FIXED_BASE = "__wasrisc_linear_memory_start";
 
     private static final Pattern LOAD_DATA = Pattern.compile(
             "^LOAD_DATA\\(\\(\\*i->m0\\), \\d+U, (d\\d+), (\\d+)\\);\\n", Pattern.MULTILINE);
@@ -34,14 +31,16 @@ final class W2c2FixedMemory {
      */
     static Path header(Path installedHeader, Path dir) throws IOException {
         String header = Files.readString(installedHeader);
-        if (!header.contains(ACCESS)) {
-            throw new IOException(installedHeader + " does not contain '" + ACCESS + "' (its loads and stores); the "
+        String access = LinearMemoryImage.TRANSPILED_ACCESS;
+        if (!header.contains(access)) {
+            throw new IOException(installedHeader + " does not contain '" + access + "' (its loads and stores); the "
                     + "fixed memory supports w2c2 2a31254's header");
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(installedHeader.getFileName()), "extern unsigned char " + FIXED_BASE + "[];\n"
+        String base = LinearMemoryImage.FIXED_BASE;
+        Files.writeString(dir.resolve(installedHeader.getFileName()), "extern unsigned char " + base + "[];\n"
                 + "#include <stdint.h>\n"
-                + header.replace(ACCESS, "&" + FIXED_BASE + "[" + Wasm2cMemoryModel.SIGNED_INDEX + "]"));
+                + header.replace(access, "&" + base + "[" + Wasm2cMemoryModel.SIGNED_INDEX + "]"));
         return dir;
     }
 

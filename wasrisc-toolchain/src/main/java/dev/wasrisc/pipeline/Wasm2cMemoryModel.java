@@ -18,16 +18,12 @@ final class Wasm2cMemoryModel {
     /** The bounds check of every load and store; {@code RANGE_CHECK} stays for bulk memory operations. */
     private static final String MEMCHECK = "#define MEMCHECK(mem, a, t) RANGE_CHECK(mem, a, sizeof(t))";
 
-    /** The address of a little-endian load or store. */
-    private static final String ACCESS = "&mem->data[addr]";
 
     /** See {@link #requireSignedIndexRange}. */
     static final String SIGNED_INDEX = "(int32_t)addr";
 
     private static final long MAX_SIGNED_REGION = 1L << 31;
 
-    /** The platform's linear-memory region, from the linker script. */
-    private static final String FIXED_BASE = "__wasrisc_linear_memory_start";
 
     private static final Pattern LOAD_DATA = Pattern.compile(
             "^  LOAD_DATA\\(instance->w2c_memory, \\d+u, (data_segment_data_w2c_\\w+), (\\d+)\\);\\n",
@@ -44,11 +40,12 @@ final class Wasm2cMemoryModel {
         if (cell.has(CellOption.UNCHECKED)) {
             result = replaceAll(result, MEMCHECK, "#define MEMCHECK(mem, a, t)", "the bounds check");
         }
-        String base = cell.has(CellOption.FIXED) ? FIXED_BASE : "mem->data";
+        String base = cell.has(CellOption.FIXED) ? LinearMemoryImage.FIXED_BASE : "mem->data";
         String index = cell.has(CellOption.UNCHECKED) ? SIGNED_INDEX : "addr";
-        result = replaceAll(result, ACCESS, "&" + base + "[" + index + "]", "loads and stores");
+        result = replaceAll(result, LinearMemoryImage.TRANSPILED_ACCESS, "&" + base + "[" + index + "]",
+                "loads and stores");
         if (cell.has(CellOption.FIXED)) {
-            result = "#include <stdint.h>\nextern uint8_t " + FIXED_BASE + "[];\n"
+            result = "#include <stdint.h>\nextern uint8_t " + LinearMemoryImage.FIXED_BASE + "[];\n"
                     + image.withoutCopies(result, LOAD_DATA, SEGMENT_ARRAY, "wasm2c");
         }
         return result;

@@ -44,6 +44,11 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
         }
     }
 
+    /** Whether the module imports its linear memory instead of defining it. */
+    boolean importsMemory() {
+        return otherImports.stream().anyMatch(other -> other.startsWith("memory "));
+    }
+
     private static final int TYPE_SECTION = 1;
     private static final int IMPORT_SECTION = 2;
     private static final int FUNCTION_SECTION = 3;
