@@ -79,6 +79,7 @@ build_w2c2() {
   fi
   tree="$(unpack "$source" "$dir")" || { warn "cannot unpack $source"; return 1; }
   [ -f "$tree/w2c2/Makefile" ] || { warn "$source has no w2c2/Makefile: not a w2c2 tree"; return 1; }
+  "$here/install-toolchain.sh" --quiet make || return 1
   say "building w2c2 from $source"
   if ! make -C "$tree/w2c2" -j"$(nproc)" >"$dir.log" 2>&1; then
     warn "building w2c2 failed; the end of $dir.log:"
