@@ -4,6 +4,7 @@ import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.exec.ExecutorUnavailableException;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.report.Baseline;
@@ -30,7 +31,8 @@ import org.opentest4j.TestAbortedException;
  *
  * <ul>
  *   <li>resolves {@code @Guest("c/fibonacci") GuestProgram} parameters
- *   <li>turns a {@link ToolMissingException} into a skipped test that says what is missing and how
+ *   <li>turns a {@link ToolMissingException} (or an {@link ExecutorUnavailableException}: no Docker
+ *       engine or image for {@code wasrisc.executor=docker}) into a skipped test that says what is missing and how
  *       to install it, or into a failure with {@code -Dwasrisc.strict=true}
  *   <li>holds every run to the test's {@link InstructionBudget}s and to the committed baseline
  *       ({@link BaselineSession})
@@ -116,7 +118,10 @@ public final class WasriscExtension
         if (notApplicable != null) {
             return new TestAbortedException("skipped: " + notApplicable.getMessage());
         }
-        ToolMissingException missing = findCause(throwable, ToolMissingException.class);
+        RuntimeException missing = findCause(throwable, ToolMissingException.class);
+        if (missing == null) {
+            missing = findCause(throwable, ExecutorUnavailableException.class);
+        }
         if (missing == null || session(context).config().strict()) {
             return throwable;
         }

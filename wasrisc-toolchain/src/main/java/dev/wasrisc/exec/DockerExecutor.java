@@ -1,44 +1,70 @@
 package dev.wasrisc.exec;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.testcontainers.containers.BindMode;
-import org.testcontainers.containers.Container;
-import org.testcontainers.containers.ExecConfig;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.utility.DockerImageName;
 
 /**
- * Runs every command inside the toolchain image ({@code docker/Dockerfile}), through
- * Testcontainers: one long-lived container per session, with the project, the build cache and the
+ * Runs every command inside the toolchain image ({@code docker/Dockerfile}, built by {@code
+ * docker/build-image.sh}): one container per session, with the project, the build cache and the
  * temporary folder mounted at the same paths as on the host, so paths in commands, build records
  * and cache keys mean the same thing on both sides.
+ *
+ * <p>It never pulls and never waits on a registry: the engine is found with a bounded ping
+ * ({@link DockerEngine}), the image must already be there, and no Ryuk container is started (the
+ * container ends itself when this JVM is gone; see {@link ToolchainContainer}). When either is
+ * missing, the first command throws {@link ExecutorUnavailableException} naming the fix.
  *
  * <p>Selected with {@code -Dwasrisc.executor=docker}; the image with {@code wasrisc.docker.image}.
  */
 public final class DockerExecutor implements Executor, AutoCloseable {
 
-    /** The tag {@code docker build -t wasrisc/toolchain docker/} gives the image. */
+    /** The tag {@code docker/build-image.sh} gives the image it built last. */
     public static final String DEFAULT_IMAGE = "wasrisc/toolchain:latest";
 
     /** Exit code of coreutils' timeout(1) when it had to stop the command. */
     static final int TIMEOUT_EXIT = 124;
 
+    /** Longer than timeout(1)'s kill-after: only an engine that stopped answering takes this long. */
+    private static final Duration ENGINE_GRACE = Duration.ofSeconds(60);
+
+    private static final Duration SMALL_COMMAND = Duration.ofMinutes(2);
+
     private final String image;
     private final List<Path> mounts;
-    private volatile GenericContainer<?> container;
+    private final Path heartbeatDir;
+    private final Duration staleAfter;
+    private volatile ToolchainContainer container;
+    private volatile ExecutorUnavailableException unavailable;
 
     public DockerExecutor(String image, List<Path> mounts) {
+        this(image, mounts, ToolchainContainer.STALE_AFTER);
+    }
+
+    /**
+     * @param staleAfter how long the container outlives this JVM when it ends without closing it
+     *     (killed, crashed)
+     */
+    public DockerExecutor(String image, List<Path> mounts, Duration staleAfter) {
         this.image = image;
-        this.mounts = mounts(mounts);
+        this.staleAfter = staleAfter;
+        this.heartbeatDir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        List<Path> all = new ArrayList<>(mounts);
+        all.add(heartbeatDir);
+        this.mounts = mounts(all);
+    }
+
+    public String image() {
+        return image;
     }
 
     /**
@@ -62,123 +88,147 @@ public final class DockerExecutor implements Executor, AutoCloseable {
         return mounts;
     }
 
+    /** The id of this session's container, starting it if need be. */
+    public String containerId() {
+        return container().id();
+    }
+
     /**
      * What runs inside the container for {@code command}: coreutils' timeout(1) enforces the
      * time limit where the process lives, and env(1) empties the environment when asked.
      */
     static List<String> containerArgv(Command command) {
         List<String> argv = new ArrayList<>();
-        argv.add("timeout");
+        // By absolute path: the command's own PATH (the host's, say) applies to what timeout starts.
+        argv.add("/usr/bin/timeout");
         argv.add("--kill-after=5");
         argv.add(String.format("%.3f", command.timeout().toMillis() / 1000.0));
         // The file is mounted at its host path; the shell that opens it sets PWD, which env -i clears.
         argv.addAll(command.stdinPrefix());
         if (command.cleanEnvironment()) {
-            argv.add("env");
+            argv.add("/usr/bin/env");
             argv.add("-i");
             command.environment().forEach((name, value) -> argv.add(name + "=" + value));
         }
-        // The file is mounted at its host path.
         argv.addAll(command.argv());
         return argv;
     }
 
-    static ExecConfig execConfig(Command command) {
-        return ExecConfig.builder()
-                .command(containerArgv(command).toArray(String[]::new))
-                .workDir(command.workDir().toString())
-                .envVars(command.cleanEnvironment() ? java.util.Map.of() : command.environment())
-                .build();
+    /** The environment the exec itself gets: none beyond the image's when the command wants a clean one. */
+    static Map<String, String> execEnvironment(Command command) {
+        return command.cleanEnvironment() ? Map.of() : command.environment();
     }
 
     @Override
     public CommandResult execute(Command command) throws IOException {
         long start = System.nanoTime();
-        Container.ExecResult result = exec(execConfig(command));
+        ToolchainContainer.Exec result = container().exec(containerArgv(command), command.workDir().toString(),
+                execEnvironment(command), command.timeout().plus(ENGINE_GRACE));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        boolean timedOut = result.getExitCode() == TIMEOUT_EXIT && took.compareTo(command.timeout()) >= 0;
-        return new CommandResult(timedOut ? -1 : result.getExitCode(),
-                result.getStdout().getBytes(StandardCharsets.UTF_8), result.getStderr().getBytes(StandardCharsets.UTF_8),
-                took, timedOut);
+        boolean timedOut = result.exitCode() == TIMEOUT_EXIT && took.compareTo(command.timeout()) >= 0;
+        return new CommandResult(timedOut ? -1 : result.exitCode(), result.stdout(), result.stderr(), took, timedOut);
     }
 
     @Override
     public boolean isExecutableFile(Path path) {
-        return test("-f", path) && test("-x", path);
+        return small("test", "-f", path.toString(), "-a", "-x", path.toString()).exitCode() == 0;
     }
 
     @Override
     public boolean isFile(Path path) {
-        return test("-f", path);
+        return small("test", "-f", path.toString()).exitCode() == 0;
     }
 
     @Override
     public List<String> searchPath() {
-        return List.of(shell("printf %s \"$PATH\"").split(":"));
+        return List.of(text(small("sh", "-c", "printf %s \"$PATH\""), "PATH").split(":"));
     }
 
     @Override
     public Path realPath(Path path) throws IOException {
-        return Path.of(shell("readlink -f '" + path + "'").strip());
+        return Path.of(text(small("readlink", "-f", path.toString()), "readlink -f " + path).strip());
     }
 
     @Override
     public byte[] readFile(Path path) throws IOException {
-        // Exec output is text: the bytes travel as base64.
-        return Base64.getMimeDecoder().decode(shell("base64 '" + path + "'"));
+        ToolchainContainer.Exec result = small("cat", path.toString());
+        if (result.exitCode() != 0) {
+            throw new IOException("in " + image + ", cannot read " + path + ": "
+                    + new String(result.stderr(), StandardCharsets.UTF_8).strip());
+        }
+        return result.stdout();
     }
 
-    private boolean test(String flag, Path path) {
+    private static String text(ToolchainContainer.Exec result, String what) {
+        if (result.exitCode() != 0) {
+            throw new UncheckedIOException(new IOException("in the toolchain container, " + what + " failed: "
+                    + new String(result.stderr(), StandardCharsets.UTF_8).strip()));
+        }
+        return new String(result.stdout(), StandardCharsets.UTF_8);
+    }
+
+    private ToolchainContainer.Exec small(String... argv) {
         try {
-            return exec(ExecConfig.builder().command(new String[] {"test", flag, path.toString()}).build()).getExitCode() == 0;
+            return container().exec(List.of(argv), null, Map.of(), SMALL_COMMAND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private String shell(String script) {
-        try {
-            Container.ExecResult result = exec(ExecConfig.builder().command(new String[] {"sh", "-c", script}).build());
-            if (result.getExitCode() != 0) {
-                throw new IOException("in the toolchain container, '" + script + "' failed: " + result.getStderr());
-            }
-            return result.getStdout();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private Container.ExecResult exec(ExecConfig config) throws IOException {
-        try {
-            return container().execInContainer(config);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while running " + String.join(" ", config.getCommand())
-                    + " in " + image);
-        }
-    }
-
-    private GenericContainer<?> container() {
+    private ToolchainContainer container() {
         if (container == null) {
             synchronized (this) {
+                if (unavailable != null) {
+                    throw unavailable;
+                }
                 if (container == null) {
-                    GenericContainer<?> started = new GenericContainer<>(DockerImageName.parse(image))
-                            .withCommand("sleep", "infinity");
-                    for (Path mount : mounts) {
-                        started = started.withFileSystemBind(mount.toString(), mount.toString(), BindMode.READ_WRITE);
+                    try {
+                        container = start();
+                    } catch (ExecutorUnavailableException e) {
+                        unavailable = e;
+                        throw e;
                     }
-                    started.start();
-                    container = started;
                 }
             }
         }
         return container;
     }
 
+    private ToolchainContainer start() {
+        DockerEngine engine = DockerEngine.find().orElseThrow(() -> new ExecutorUnavailableException(
+                "wasrisc.executor=docker: no Docker engine answers (DOCKER_HOST, or /var/run/docker.sock and the "
+                        + "sockets of Docker Desktop, Colima, Rancher Desktop, Podman); start one, e.g. "
+                        + "docker/start-engine.sh in a WASRISC clone"));
+        DockerClient client = engine.client();
+        try {
+            client.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            closeQuietly(client);
+            throw new ExecutorUnavailableException("wasrisc.executor=docker: the image " + image + " is not built "
+                    + "on the engine at " + engine.host() + " (it is never pulled); build it with "
+                    + "docker/build-image.sh in a WASRISC clone, or set wasrisc.docker.image");
+        }
+        try {
+            return ToolchainContainer.start(client, image, mounts, heartbeatDir, staleAfter);
+        } catch (IOException e) {
+            closeQuietly(client);
+            throw new ExecutorUnavailableException("wasrisc.executor=docker: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(DockerClient client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Nothing was started on it.
+        }
+    }
+
     @Override
     public void close() {
-        if (container != null) {
-            container.stop();
+        ToolchainContainer running = container;
+        if (running != null) {
+            running.close();
         }
     }
 }
