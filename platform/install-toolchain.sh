@@ -29,6 +29,7 @@ packages=(
   rustc-web                      # Rust 1.96 that builds std for any target (-Zbuild-std);
   cargo-web                      #   Debian's older rustc package conflicts with it
   rust-web-src                   #   std's sources
+  nginx                          # the remote build cache tests' server (a private instance on a free port)
   maven                          # builds the Java code
   openjdk-17-jdk-headless        # runs it
   "$@"

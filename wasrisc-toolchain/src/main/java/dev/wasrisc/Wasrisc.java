@@ -1,6 +1,7 @@
 package dev.wasrisc;
 
 import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.build.RemoteCache;
 import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.build.HeartbeatProgress;
 import dev.wasrisc.cell.Pipeline;
@@ -38,6 +39,7 @@ public final class Wasrisc {
     private final GuestLocator guests;
     private final CellBuilder builder;
     private final GuestRunner runner;
+    private final BuildCache cache;
     private final ReferenceRuns references;
 
     public Wasrisc(WasriscConfig config, Executor executor, BuildProgress progress) {
@@ -50,11 +52,13 @@ public final class Wasrisc {
         this.toolchain = new Toolchain(executor, settings);
         this.guests = new GuestLocator(config.guestsDir(), Languages.DETECTION_ORDER);
         Platform platform = new Platform(config.platformDir());
-        BuildCache cache = new BuildCache(config.cacheDir());
+        BuildCache cache = new BuildCache(config.cacheDir(),
+                RemoteCache.from(settings, message -> System.err.println("wasrisc: " + message)).orElse(null));
         // Bounds compiler processes across all builds of this session, however they are nested.
         Semaphore processSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
         BuildServices services = new BuildServices(toolchain, executor, platform, config.buildTimeout(), progress,
                 processSlots, cache.root().resolve("shared"));
+        this.cache = cache;
         this.builder = new CellBuilder(services, cache);
         this.runner = new GuestRunner(platform, cache, toolchain, executor, config.profileAll());
         this.references = new ReferenceRuns(builder);
@@ -74,6 +78,11 @@ public final class Wasrisc {
         WasriscConfig config = WasriscConfig.from(settings);
         return new Wasrisc(config, Executors.from(settings, config.folders()), new HeartbeatProgress(System.err, interval),
                 settings);
+    }
+
+    /** The remote build cache of this session, when {@code wasrisc.cache.remote} names one. */
+    public Optional<RemoteCache> remoteCache() {
+        return cache.remote();
     }
 
     public WasriscConfig config() {
