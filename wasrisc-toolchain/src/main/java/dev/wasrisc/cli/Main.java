@@ -2,13 +2,14 @@ package dev.wasrisc.cli;
 
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.WasriscConfig;
+import dev.wasrisc.build.CacheInventory;
 import dev.wasrisc.exec.Executors;
 import dev.wasrisc.settings.Settings;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code ./wasrisc COMMAND ...}: doctor, run, bench. */
+/** {@code ./wasrisc COMMAND ...}: doctor, run, bench, cache. */
 public final class Main {
 
     static final String USAGE = """
@@ -29,6 +30,11 @@ public final class Main {
                                           table with ratios to CELL), and the report files
                                           (results.json, report.md, report.html; with --profile, each
                                           cell's top functions) in DIR (default wasrisc-report)
+
+              cache [prune [--older-than AGE] [--max-size SIZE]]
+                                          the local build cache: entries, sizes, leftovers of killed builds;
+                                          prune removes entries least recently used first (AGE: 30d, 12h;
+                                          SIZE: 20G, 500M)
 
             Properties (-Dname=value before the class, or WASRISC_JAVA_OPTS): wasrisc.cache, wasrisc.root,
             wasrisc.guests, wasrisc.timeout, wasrisc.profile, wasrisc.tool.NAME,
@@ -54,6 +60,7 @@ public final class Main {
                 case "doctor" -> new DoctorCommand(wasrisc, out).run(rest);
                 case "run" -> new RunCommand(wasrisc, out, err).run(rest);
                 case "bench" -> new BenchCommand(wasrisc, out, err).run(rest);
+                case "cache" -> new CacheCommand(new CacheInventory(config.cacheDir()), out).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + argv.get(0) + "'");
             };
         } catch (Args.UsageException e) {
