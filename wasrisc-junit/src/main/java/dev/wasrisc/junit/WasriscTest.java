@@ -11,9 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Marks a test class that builds and runs guests: registers {@link WasriscExtension}, which resolves
  * {@link Guest @Guest} parameters, skips cells whose tools are missing (fails them with
  * {@code -Dwasrisc.strict=true}) and publishes every run's instruction count as a report entry.
+ * With {@code -Dwasrisc.shard=I/N} it runs only this machine's share of the tests ({@link ShardCondition}).
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ExtendWith(WasriscExtension.class)
+@ExtendWith({WasriscExtension.class, ShardCondition.class})
 public @interface WasriscTest {}

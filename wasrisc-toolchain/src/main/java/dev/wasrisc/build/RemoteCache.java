@@ -1,5 +1,6 @@
 package dev.wasrisc.build;
 
+import dev.wasrisc.settings.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,7 +89,7 @@ public final class RemoteCache {
      * wasrisc.cache.remote.push} (default true), {@code wasrisc.cache.remote.timeout} (seconds,
      * default 10), credentials from the environment ({@link #authorizationFrom}).
      */
-    public static Optional<RemoteCache> from(dev.wasrisc.settings.Settings settings, Consumer<String> report) {
+    public static Optional<RemoteCache> from(Settings settings, Consumer<String> report) {
         return settings.get("wasrisc.cache.remote").map(String::strip).filter(url -> !url.isEmpty()).map(url -> {
             URI uri = URI.create(url);
             if (uri.getScheme() == null || !uri.getScheme().matches("https?")) {

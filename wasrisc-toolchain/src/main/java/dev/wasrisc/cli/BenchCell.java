@@ -23,6 +23,11 @@ record BenchCell(String guest, Pipeline pipeline, GuestRun run, String status, S
         return new BenchCell(guest, pipeline, null, "skipped", "skipped: " + why, false);
     }
 
+    /** A cell another machine measures ({@code bench --shard}): not a skip worth a line of its own. */
+    static BenchCell otherShard(String guest, Pipeline pipeline, int shard) {
+        return new BenchCell(guest, pipeline, null, "shard " + shard, null, false);
+    }
+
     static BenchCell failed(String guest, Pipeline pipeline, String status, String detail) {
         return new BenchCell(guest, pipeline, null, status, detail, true);
     }

@@ -6,7 +6,9 @@ import dev.wasrisc.GuestRun;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.cell.Shard;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.report.Provenance;
 import dev.wasrisc.report.Reports;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
@@ -14,7 +16,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +43,14 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipelines", "--out", "--inputs", "--compare"), Set.of("--profile"));
+        Args args = Args.parse(argv, Set.of("--pipelines", "--out", "--inputs", "--compare", "--shard"), Set.of("--profile"));
+        Shard shard;
+        try {
+            shard = args.option("--shard").or(() -> Optional.ofNullable(System.getProperty("wasrisc.shard")))
+                    .map(Shard::parse).orElse(Shard.ALL);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--shard: " + e.getMessage());
+        }
         boolean profile = args.flag("--profile");
         String inputs = args.option("--inputs").orElse("default");
         if (!inputs.equals("default") && !inputs.equals("all")) {
@@ -76,7 +87,13 @@ final class BenchCommand {
             for (BenchRow benchRow : benchRows) {
                 List<Future<BenchCell>> row = new ArrayList<>();
                 for (Pipeline cell : cells) {
-                    row.add(pool.submit(() -> measure(benchRow, cell, profile)));
+                    String name = shardName(benchRow, cell);
+                    if (shard.contains(name)) {
+                        row.add(pool.submit(() -> measure(benchRow, cell, profile)));
+                    } else {
+                        row.add(java.util.concurrent.CompletableFuture.completedFuture(
+                                BenchCell.otherShard(benchRow.label(), cell, Shard.of(name, shard.count()))));
+                    }
                 }
                 rows.add(row);
             }
@@ -119,8 +136,17 @@ final class BenchCommand {
             }
             List<GuestRun> runs = table.stream().flatMap(List::stream).map(BenchCell::run)
                     .filter(java.util.Objects::nonNull).toList();
-            Reports.write(reportDir, runs, wasrisc.toolchain().foundVersions());
-            out.printf("%nReports: %s/{results.json,report.md,report.html}%n", reportDir);
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("commit", Provenance.commit(Path.of(System.getProperty("wasrisc.root", "."))));
+            about.put("matrix", Map.of("rows", labels, "cells", cells.stream().map(Pipeline::id).toList()));
+            about.put("shard", shard.toString());
+            wasrisc.remoteCache().ifPresent(remote -> {
+                about.put("remoteCache", remote.stats().asMap());
+                out.printf("%n%s (%s%s)%n", remote.stats(), remote.base(), remote.pushes() ? "" : ", read-only");
+            });
+            Reports.write(reportDir, runs, wasrisc.toolchain().foundVersions(), about);
+            out.printf("%nReports%s: %s/{results.json,report.md,report.html}%n",
+                    shard.count() == 1 ? "" : " of shard " + shard + " (wasrisc merge combines shards)", reportDir);
             printFailures(table);
             return !agreement.agrees() || table.stream().flatMap(List::stream).anyMatch(BenchCell::failed) ? 1 : 0;
         } catch (java.io.IOException e) {
@@ -133,6 +159,11 @@ final class BenchCommand {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** What a bench cell is called for sharding: the row (guest and input) and the cell's id. */
+    static String shardName(BenchRow row, Pipeline cell) {
+        return row.label() + " · " + cell.id();
     }
 
     private BenchCell measure(BenchRow row, Pipeline cell, boolean profile) {

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code ./wasrisc COMMAND ...}: doctor, run, bench, cache. */
+/** {@code ./wasrisc COMMAND ...}: doctor, run, bench, merge, cache. */
 public final class Main {
 
     static final String USAGE = """
@@ -23,14 +23,17 @@ public final class Main {
                                           (with --compare CELL: beside CELL's, function by function),
                                           --reference compares with the module run in Chicory on the JVM
               bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...] [--inputs all] [--out DIR] [--profile]
-                  [--compare CELL]        every guest (heavy ones such as go/stateless when named) on its
+                  [--compare CELL] [--shard I/N]
+                                          every guest (heavy ones such as go/stateless when named) on its
                                           input (--inputs all: each file in its inputs/ folder) through
                                           every available pipeline cell: a table of
                                           instruction counts and ratios to direct (--compare: a second
                                           table with ratios to CELL), and the report files
                                           (results.json, report.md, report.html; with --profile, each
-                                          cell's top functions) in DIR (default wasrisc-report)
-
+                                          cell's top functions) in DIR (default wasrisc-report);
+                                          --shard: only this machine's share of the cells (stable by name)
+              merge DIR... [--out DIR]    the reports of bench --shard I/N runs (their --out folders) as one
+                                          report; refuses shards of other commits, matrices or tools
               cache [prune [--older-than AGE] [--max-size SIZE]]
                                           the local build cache: entries, sizes, leftovers of killed builds;
                                           prune removes entries least recently used first (AGE: 30d, 12h;
@@ -38,7 +41,8 @@ public final class Main {
 
             Properties (-Dname=value before the class, or WASRISC_JAVA_OPTS): wasrisc.cache, wasrisc.root,
             wasrisc.guests, wasrisc.timeout, wasrisc.profile, wasrisc.tool.NAME,
-            wasrisc.executor (local or docker), wasrisc.docker.image
+            wasrisc.executor (local or docker), wasrisc.docker.image, wasrisc.cache.remote (URL),
+            wasrisc.cache.remote.push, wasrisc.cache.remote.timeout, wasrisc.shard
             """;
 
     private Main() {}
@@ -60,6 +64,7 @@ public final class Main {
                 case "doctor" -> new DoctorCommand(wasrisc, out).run(rest);
                 case "run" -> new RunCommand(wasrisc, out, err).run(rest);
                 case "bench" -> new BenchCommand(wasrisc, out, err).run(rest);
+                case "merge" -> new MergeCommand(out).run(rest);
                 case "cache" -> new CacheCommand(new CacheInventory(config.cacheDir()), out).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + argv.get(0) + "'");
             };

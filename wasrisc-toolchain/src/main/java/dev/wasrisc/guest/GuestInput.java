@@ -75,6 +75,14 @@ public final class GuestInput {
         return new GuestInput(name, null, copy, copy.length, sha256Of(copy));
     }
 
+    /**
+     * An input known only by its description, as a report recorded it ({@code wasrisc merge} reads
+     * runs back from results.json); it has no bytes to give a guest.
+     */
+    public static GuestInput described(String name, long size, String sha256) {
+        return new GuestInput(Objects.requireNonNull(name, "name"), null, null, size, sha256);
+    }
+
     public boolean isNone() {
         return this == NONE;
     }
@@ -111,6 +119,7 @@ public final class GuestInput {
      * same file to the guest. A file is copied by the file system, never through the JVM's heap.
      */
     public void copyTo(Path target) throws IOException {
+        requireContent();
         if (file != null) {
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             if (Files.size(target) != size) {
@@ -124,10 +133,18 @@ public final class GuestInput {
 
     /** The bytes, for the reference interpreter (which takes its standard input from memory). */
     public byte[] readAllBytes() {
+        requireContent();
         try {
             return file != null ? Files.readAllBytes(file) : bytes.clone();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read input file " + file, e);
+        }
+    }
+
+    private void requireContent() {
+        if (file == null && bytes == null) {
+            throw new IllegalStateException("input " + name + " is only described (read back from a report): it has "
+                    + "no bytes");
         }
     }
 

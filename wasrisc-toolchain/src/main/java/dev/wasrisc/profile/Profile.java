@@ -37,6 +37,11 @@ public final class Profile {
         this.functions = List.copyOf(functions);
     }
 
+    /** A profile as a report recorded it: its total and the functions it listed. */
+    public static Profile of(long total, List<FunctionCount> functions) {
+        return new Profile(total, functions);
+    }
+
     /**
      * Reads the plugin's block file ({@code VADDR INSNS EXECUTIONS} per line) and names each block
      * after the function of {@code elf} it starts in.

@@ -28,9 +28,18 @@ public final class Reports {
     private Reports() {}
 
     public static void write(Path dir, List<GuestRun> runs, Map<String, String> tools) throws IOException {
+        write(dir, runs, tools, Map.of());
+    }
+
+    /**
+     * @param about what the run was (commit, matrix, shard, remote cache counters): first in
+     *     results.json, where {@code wasrisc merge} checks it
+     */
+    public static void write(Path dir, List<GuestRun> runs, Map<String, String> tools, Map<String, Object> about)
+            throws IOException {
         Files.createDirectories(dir);
         Matrix matrix = Matrix.of(runs);
-        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Object> results = new LinkedHashMap<>(about);
         results.put("tools", tools);
         results.put("runs", runs.stream().map(Reports::fields).toList());
         Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results) + "\n");
