@@ -35,15 +35,17 @@ final class BenchCommand {
     private final Wasrisc wasrisc;
     private final PrintStream out;
     private final PrintStream err;
+    private final BenchConsole console;
 
-    BenchCommand(Wasrisc wasrisc, PrintStream out, PrintStream err) {
+    BenchCommand(Wasrisc wasrisc, PrintStream out, PrintStream err, BenchConsole console) {
         this.wasrisc = wasrisc;
         this.out = out;
         this.err = err;
+        this.console = console;
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipelines", "--out", "--inputs", "--compare", "--shard"), Set.of("--profile"));
+        Args args = Args.parse(argv, Set.of("--pipelines", "--out", "--inputs", "--compare", "--shard"), Set.of("--profile", "--verbose"));
         Shard shard;
         try {
             shard = args.option("--shard").or(() -> Optional.ofNullable(System.getProperty("wasrisc.shard")))
@@ -83,6 +85,8 @@ final class BenchCommand {
         }
         List<String> labels = benchRows.stream().map(BenchRow::label).toList();
         List<List<Future<BenchCell>>> rows = new ArrayList<>();
+        console.start((int) benchRows.stream().flatMap(row -> cells.stream().map(cell -> shardName(row, cell)))
+                .filter(shard::contains).count());
         try {
             for (BenchRow benchRow : benchRows) {
                 List<Future<BenchCell>> row = new ArrayList<>();
@@ -105,6 +109,7 @@ final class BenchCommand {
                 }
                 table.add(results);
             }
+            console.finish();
             double seconds = (System.nanoTime() - start) / 1e9;
             out.print(BenchTable.render(labels, cells, table, BenchTable.BEST_NATIVE));
             out.printf("%n%d rows × %d pipeline cells in %.1f s (%d build threads); counts are RISC-V instructions "
@@ -167,6 +172,22 @@ final class BenchCommand {
     }
 
     private BenchCell measure(BenchRow row, Pipeline cell, boolean profile) {
+        boolean[] fromCache = {false};
+        BenchCell result = measure(row, cell, profile, fromCache);
+        String outcome = result.run() != null && !result.failed()
+                ? String.format("%,d instructions%s", result.run().instructions(), result.status().isEmpty() ? ""
+                        : " (" + result.status() + ")")
+                : result.status() + (result.detail() == null ? "" : ": " + firstLine(result.detail()));
+        console.cellDone(row.label(), cell.displayName(), outcome, fromCache[0], result.failed());
+        return result;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private BenchCell measure(BenchRow row, Pipeline cell, boolean profile, boolean[] fromCache) {
         GuestProgram program = row.program();
         if (!cell.appliesTo(program.guest().language().name())) {
             return BenchCell.skipped(row.label(), cell, "a Go toolchain cell; " + program.name() + " is not a Go guest");
@@ -181,6 +202,7 @@ final class BenchCommand {
         }
         try {
             GuestBinary binary = program.build(cell).withInput(row.input());
+            fromCache[0] = !binary.builtNow();
             GuestRun run = profile ? binary.profile() : binary.run();
             return BenchCell.ran(run, program.guest().settings().traps());
         } catch (BuildException e) {

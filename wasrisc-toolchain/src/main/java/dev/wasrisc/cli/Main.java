@@ -2,6 +2,7 @@ package dev.wasrisc.cli;
 
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.WasriscConfig;
+import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.build.CacheInventory;
 import dev.wasrisc.exec.Executors;
 import dev.wasrisc.settings.Settings;
@@ -23,7 +24,7 @@ public final class Main {
                                           (with --compare CELL: beside CELL's, function by function),
                                           --reference compares with the module run in Chicory on the JVM
               bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...] [--inputs all] [--out DIR] [--profile]
-                  [--compare CELL] [--shard I/N]
+                  [--compare CELL] [--shard I/N] [--verbose]
                                           every guest (heavy ones such as go/stateless when named) on its
                                           input (--inputs all: each file in its inputs/ folder) through
                                           every available pipeline cell: a table of
@@ -31,7 +32,9 @@ public final class Main {
                                           table with ratios to CELL), and the report files
                                           (results.json, report.md, report.html; with --profile, each
                                           cell's top functions) in DIR (default wasrisc-report);
-                                          --shard: only this machine's share of the cells (stable by name)
+                                          --shard: only this machine's share of the cells (stable by name);
+                                          progress: a status line on a terminal, a line per cell in logs,
+                                          every build step with --verbose
               merge DIR... [--out DIR]    the reports of bench --shard I/N runs (their --out folders) as one
                                           report; refuses shards of other commits, matrices or tools
               cache [prune [--older-than AGE] [--max-size SIZE]]
@@ -59,11 +62,14 @@ public final class Main {
         List<String> rest = argv.subList(1, argv.size());
         try {
             WasriscConfig config = WasriscConfig.fromSystemProperties();
-            Wasrisc wasrisc = new Wasrisc(config, Executors.from(Settings.systemProperties(), config.folders()), new ConsoleProgress(err));
+            // bench shows cells and a status line; the other commands every build step.
+            BenchConsole console = new BenchConsole(err, BenchConsole.isTerminal(), rest.contains("--verbose"));
+            BuildProgress progress = argv.get(0).equals("bench") ? console.steps() : new ConsoleProgress(err);
+            Wasrisc wasrisc = new Wasrisc(config, Executors.from(Settings.systemProperties(), config.folders()), progress);
             return switch (argv.get(0)) {
                 case "doctor" -> new DoctorCommand(wasrisc, out).run(rest);
                 case "run" -> new RunCommand(wasrisc, out, err).run(rest);
-                case "bench" -> new BenchCommand(wasrisc, out, err).run(rest);
+                case "bench" -> new BenchCommand(wasrisc, out, err, console).run(rest);
                 case "merge" -> new MergeCommand(out).run(rest);
                 case "cache" -> new CacheCommand(new CacheInventory(config.cacheDir()), out).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + argv.get(0) + "'");

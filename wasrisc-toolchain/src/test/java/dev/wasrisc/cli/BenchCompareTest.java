@@ -28,7 +28,8 @@ class BenchCompareTest {
     @Test
     void aSecondTableGivesEveryCellsRatioToTheNamedCell(@TempDir Path reports) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new BenchCommand(wasrisc(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+        int exit = new BenchCommand(wasrisc(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                new BenchConsole(System.err, false, false))
                 .run(List.of("c/hot_function", "--pipelines", "direct-O2,wasm2c-O0", "--compare", "wasm2c-O0",
                         "--out", reports.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
@@ -46,7 +47,7 @@ class BenchCompareTest {
 
     @Test
     void aCellThatIsNotBenchedIsAUsageError() {
-        assertThatThrownBy(() -> new BenchCommand(wasrisc(), System.out, System.err)
+        assertThatThrownBy(() -> new BenchCommand(wasrisc(), System.out, System.err, new BenchConsole(System.err, false, false))
                 .run(List.of("c/hot_function", "--pipelines", "direct-O2,wasm2c-O0", "--compare", "wasm2c-O2")))
                 .isInstanceOf(Args.UsageException.class)
                 .hasMessageContaining("one of the cells benched (direct-O2, wasm2c-O0)")
