@@ -68,19 +68,16 @@ class DockerToolchainTest {
     }
 
     private static boolean imageExists(String name) {
-        try (DockerClient client = engine.client()) {
-            client.inspectImageCmd(name).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return found(client -> client.inspectImageCmd(name).exec());
     }
 
     private static boolean containerExists(String id) {
+        return found(client -> client.inspectContainerCmd(id).exec());
+    }
+
+    private static boolean found(java.util.function.Consumer<DockerClient> inspect) {
         try (DockerClient client = engine.client()) {
-            client.inspectContainerCmd(id).exec();
+            inspect.accept(client);
             return true;
         } catch (NotFoundException e) {
             return false;
