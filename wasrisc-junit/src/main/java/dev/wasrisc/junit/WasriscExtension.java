@@ -52,9 +52,19 @@ public final class WasriscExtension
 
     /** One session per test run (the root context), shared by every test class. */
     static Wasrisc session(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Wasrisc.class, key -> Wasrisc.from(settings(context)), Wasrisc.class);
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        return store.getOrComputeIfAbsent(Wasrisc.class, key -> {
+            Wasrisc session = Wasrisc.from(settings(context));
+            // At the end of the run, what the remote cache did (hits, bytes, time saved), once.
+            session.remoteCache().ifPresent(remote -> store.put(RemoteCacheSummary.class,
+                    (ExtensionContext.Store.CloseableResource) () -> System.err.println("wasrisc: " + remote.stats()
+                            + " (" + remote.base() + ")")));
+            return session;
+        }, Wasrisc.class);
     }
+
+    /** The store key of the end-of-run remote cache line. */
+    private interface RemoteCacheSummary {}
 
     /**
      * Every {@code wasrisc.*} setting comes from JUnit's configuration parameters, which include
