@@ -102,7 +102,7 @@ public record GuestRun(
     /** A one-line summary for logs and the command line. */
     public String summary() {
         String outcome = timedOut ? "timed out after " + wallTime.toMillis() + " ms" : "exit " + exitCode;
-        return coordinates() + ": " + outcome + ", " + String.format("%,d", instructions) + " instructions, "
+        return coordinates() + ": " + outcome + ", " + String.format("%,d", instructions) + (target == Target.ZISK ? " ZisK steps, " : " instructions, ")
                 + wallTime.toMillis() + " ms";
     }
 }

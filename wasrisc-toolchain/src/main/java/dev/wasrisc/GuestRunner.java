@@ -1,6 +1,7 @@
 package dev.wasrisc;
 
 import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Executor;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.guest.GuestSettings;
@@ -8,6 +9,7 @@ import dev.wasrisc.platform.Platform;
 import dev.wasrisc.run.InstructionCounterPlugin;
 import dev.wasrisc.run.QemuRun;
 import dev.wasrisc.run.QemuRunner;
+import dev.wasrisc.run.ZiskRunner;
 import dev.wasrisc.tool.Toolchain;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
@@ -27,6 +29,7 @@ final class GuestRunner {
     private final Executor executor;
     private final boolean profileAll;
     private volatile QemuRunner qemu;
+    private volatile ZiskRunner zisk;
 
     GuestRunner(Platform platform, BuildCache cache, Toolchain toolchain, Executor executor, boolean profileAll) {
         this.platform = platform;
@@ -43,7 +46,9 @@ final class GuestRunner {
 
     GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
             throws IOException {
-        QemuRun run = qemu().run(binary.elf(), binary.launchArgs(), binary.target(), args, input, timeout, profile);
+        QemuRun run = binary.target() == Target.ZISK
+                ? zisk().run(binary.elf(), args, input, timeout)
+                : qemu().run(binary.elf(), binary.launchArgs(), binary.target(), args, input, timeout, profile);
         return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
                 binary.target(), args, input, run.exitCode(), run.stdout(), run.stderr(), run.instructions(),
                 run.threads(), run.wallTime(), run.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
@@ -56,6 +61,13 @@ final class GuestRunner {
         }
         long amount = measure.amount(stdout);
         return amount < 0 ? null : new GuestRun.Work(measure.unit(), amount);
+    }
+
+    private ZiskRunner zisk() {
+        if (zisk == null) {
+            zisk = new ZiskRunner(executor, toolchain.path(Tools.ZISKEMU));
+        }
+        return zisk;
     }
 
     private QemuRunner qemu() throws IOException {

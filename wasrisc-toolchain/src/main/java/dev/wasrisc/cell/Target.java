@@ -8,7 +8,12 @@ public enum Target {
     /** Static bare-metal ELF for rv64im: the zkVM target. */
     RV64IM("rv64im", "bare-metal rv64im"),
     /** riscv64 Linux (rv64gc) program, for runtimes and compilers that need an operating system. */
-    RISCV64_LINUX("riscv64-linux", "riscv64 Linux (rv64gc)");
+    RISCV64_LINUX("riscv64-linux", "riscv64 Linux (rv64gc)"),
+    /**
+     * A program ZisK's emulator ({@code ziskemu}) runs: counts are ZisK steps, not QEMU's RISC-V
+     * instructions (a step is about one instruction; ZisK's own measure of proving work).
+     */
+    ZISK("zisk", "ZisK emulator (steps)");
 
     private final String id;
     private final String description;

@@ -207,6 +207,8 @@ final class BenchCommand {
             return BenchCell.ran(run, program.guest().settings().traps());
         } catch (BuildException e) {
             return BenchCell.failed(row.label(), cell, "build failed", e.getMessage());
+        } catch (dev.wasrisc.guest.NotApplicableException e) {
+            return BenchCell.skipped(row.label(), cell, e.getMessage());
         }
     }
 

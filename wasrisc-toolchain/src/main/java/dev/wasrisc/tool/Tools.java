@@ -66,6 +66,12 @@ public final class Tools {
             "/usr/local/src/wasm-micro-runtime/core/version.h", "/opt/wasm-micro-runtime/core/version.h",
             "/opt/wamr/core/version.h" /* docker/Dockerfile */);
 
+    /** ZisK's emulator, built from crates.io by the opt-in {@code platform/install-zisk.sh}. */
+    public static final Tool ZISKEMU = Tool.file("ziskemu",
+            "run platform/install-zisk.sh (opt-in: builds ziskemu 1.4.0-alpha from crates.io, about 18 minutes on "
+                    + "2 cores), or set -Dwasrisc.tool.ziskemu=PATH (or WASRISC_TOOL_ZISKEMU)",
+            "/usr/local/lib/wasrisc/zisk/bin/ziskemu");
+
     public static final Tool GO = new Tool("go", java.util.List.of("go", "/usr/local/go/bin/go", "/usr/lib/go/bin/go"),
             java.util.List.of("version"), "install Go 1.21 or newer (https://go.dev/dl or apt-get install golang)");
     public static final Tool RISCV64_LINUX_GCC = Tool.program("riscv64-linux-gnu-gcc",

@@ -1,0 +1,85 @@
+package dev.wasrisc.run;
+
+import dev.wasrisc.build.BuildCache;
+import dev.wasrisc.exec.Command;
+import dev.wasrisc.exec.CommandResult;
+import dev.wasrisc.exec.Executor;
+import dev.wasrisc.guest.GuestInput;
+import dev.wasrisc.guest.NotApplicableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a program under ZisK's emulator ({@code ziskemu}) and reads its step count: the zkVM's own
+ * measure beside QEMU's instruction count. The guest's input goes in ZisK's input region with a
+ * length in front ({@code --legacy-inputs}, the layout its WASI {@code fd_read} reads); the step
+ * count comes from the metrics line {@code -m} prints after the guest's output.
+ */
+public final class ZiskRunner {
+
+    /** What ziskemu prints last with {@code -m}. */
+    private static final Pattern METRICS = Pattern.compile("process_rom\\(\\) steps=(\\d+) [^\\n]*\\R?\\z");
+
+    /** What ziskemu prints the first time a WebAssembly module asks for random bytes. */
+    static final String RANDOM_NOTICE = "WARNING: Using insecure random number generator.\n";
+
+    /** ziskemu's own default (-n): a run that needs more steps ends as a timeout does. */
+    public static final long MAX_STEPS = 100_000_000_000L;
+
+    private final Executor executor;
+    private final Path ziskemu;
+
+    public ZiskRunner(Executor executor, Path ziskemu) {
+        this.executor = executor;
+        this.ziskemu = ziskemu;
+    }
+
+    /** Runs {@code program} (a ZisK ELF or a WebAssembly module) on {@code input}. */
+    public QemuRun run(Path program, List<String> args, GuestInput input, Duration timeout) throws IOException {
+        if (!args.isEmpty()) {
+            throw new NotApplicableException("ZisK's emulator passes a program no command-line arguments (its WASI "
+                    + "args_get gives none), and this run has " + args);
+        }
+        Path dir = Files.createTempDirectory("wasrisc-zisk-");
+        try {
+            Command.Builder command = Command.of(ziskemu, "-e", program, "-n", MAX_STEPS, "-m");
+            if (!input.isNone()) {
+                Path stdin = dir.resolve("input");
+                input.copyTo(stdin);
+                command.args(List.of("--legacy-inputs", stdin.toString()));
+            }
+            CommandResult result = executor.execute(command.in(dir).cleanEnvironment().timeout(timeout).build());
+            return read(result);
+        } finally {
+            BuildCache.deleteTree(dir);
+        }
+    }
+
+    static QemuRun read(CommandResult result) {
+        String stdout = result.stdoutText();
+        String stderr = result.stderrText();
+        // ZisK's WASI random_get announces itself on the console: the emulator's notice, not output.
+        if (stdout.startsWith(RANDOM_NOTICE)) {
+            stdout = stdout.substring(RANDOM_NOTICE.length());
+            stderr = RANDOM_NOTICE + stderr;
+        }
+        long steps = -1;
+        Matcher metrics = METRICS.matcher(stdout);
+        if (metrics.find()) {
+            steps = Long.parseLong(metrics.group(1));
+            stdout = stdout.substring(0, metrics.start());
+        }
+        int exitCode = result.exitCode();
+        boolean outOfSteps = stderr.contains("EmulationNoCompleted");
+        if (steps < 0 && !result.timedOut()) {
+            stderr += "wasrisc: ziskemu ended without a step count (exit " + result.exitCode() + ")"
+                    + (outOfSteps ? ": the program did not end within " + MAX_STEPS + " steps" : "") + "\n";
+        }
+        return new QemuRun(exitCode, stdout, stderr, steps, 1, result.wallTime(), result.timedOut() || outOfSteps, null);
+    }
+}
