@@ -1,6 +1,7 @@
 package dev.wasrisc;
 
 import dev.wasrisc.build.Hashing;
+import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestSettings;
@@ -46,8 +47,12 @@ final class CacheKeys {
         List<Class<?>> recipes = new ArrayList<>(List.of(backend.getClass(), guest.language().getClass(),
                 BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
         recipes.addAll(backend.recipeHelpers());
+        List<Path> platformInputs = new ArrayList<>(backend.platformInputs(platform));
+        if (pipeline.has(CellOption.ZISK)) {
+            platformInputs.add(platform.forZisk().rv64im());
+        }
         return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hash(guest, pipeline.id(),
-                backend.platformInputs(platform), tools, recipes);
+                platformInputs, tools, recipes);
     }
 
     /** The key of a guest's WebAssembly module alone. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.BuildRecord;
+import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.guest.BuildContext;
@@ -15,11 +16,13 @@ import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.recipe.ImportsReactor;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
+import dev.wasrisc.tool.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +63,21 @@ final class CellBuilder {
             throw new NotApplicableException("cell " + pipeline + " for " + guest.name() + ": " + notApplicable.get());
         }
         Backend backend = Pipelines.backend(pipeline);
-        List<Tool> tools = backend.tools(guest.language(), pipeline);
+        List<Tool> tools = new ArrayList<>(backend.tools(guest.language(), pipeline));
+        if (pipeline.has(CellOption.ZISK)) {
+            if (backend.target(guest.language()) != Target.RV64IM) {
+                throw new NotApplicableException("cell " + pipeline + " for " + guest.name() + ": " + pipeline.name()
+                        + " makes a " + backend.target(guest.language()).description() + " binary for "
+                        + guest.language().name() + " guests, not a bare-metal one ZisK's emulator could run");
+            }
+            tools.add(Tools.ZISKEMU);
+        }
         List<Tool> missing = services.toolchain().missing(tools);
         if (!missing.isEmpty()) {
             throw new ToolMissingException("pipeline " + pipeline + " for " + guest.language().name() + " guest "
                     + guest.name(), missing);
         }
-        Target target = backend.target(guest.language());
+        Target target = pipeline.has(CellOption.ZISK) ? Target.ZISK : backend.target(guest.language());
         try {
             String key = keys.build(guest, pipeline, tools);
             BuildCache.Entry entry = cache.getOrBuild(key, dir -> buildInto(dir, guest, pipeline, backend, target, tools));

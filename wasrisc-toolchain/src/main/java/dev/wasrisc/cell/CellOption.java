@@ -25,7 +25,14 @@ public enum CellOption {
     UNCHECKED("unchecked"),
 
     /** binaryen's {@code wasm-opt -O3} on the module before the pipeline sees it. */
-    WASM_OPT("wasmopt");
+    WASM_OPT("wasmopt"),
+
+    /**
+     * Built for ZisK's emulator instead of qemu: the bare-metal platform of {@code platform/zisk}
+     * (ZisK's memory map, UART output, its input region, exit through ecall 93), run by
+     * {@code ziskemu}, counted in ZisK steps. For the bare-metal pipelines only.
+     */
+    ZISK("zisk");
 
     private final String word;
 

@@ -2,6 +2,7 @@ package dev.wasrisc.guest;
 
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.build.BuildProgress;
+import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
@@ -69,7 +70,8 @@ public final class BuildContext {
     }
 
     public Platform platform() {
-        return services.platform();
+        // A cell for ZisK builds with platform/zisk wherever a recipe asks for the bare-metal folder.
+        return pipeline.has(CellOption.ZISK) ? services.platform().forZisk() : services.platform();
     }
 
     /** Whether the module may use multi-value functions; see the constructor. */

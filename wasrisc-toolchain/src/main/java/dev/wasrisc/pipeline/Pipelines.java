@@ -19,7 +19,8 @@ public final class Pipelines {
             new WasmerLlvmBackend(),
             new W2c2Backend(),
             new WamrBackend(),
-            WamrBackend.executeInPlace());
+            WamrBackend.executeInPlace(),
+            new ZiskWasmBackend());
 
     /** The default matrix: the baseline, and each WASM pipeline unoptimised and optimised. */
     private static final List<String> DEFAULT_CELLS = List.of(
@@ -34,6 +35,13 @@ public final class Pipelines {
      */
     private static final List<String> BENCH_EXTRA_CELLS = List.of("wasmtime-O2", "wasmer-O2", "wasmer_llvm-O2",
             "w2c2-O2", "wamr-O3");
+
+    /**
+     * The pipelines whose bare-metal binaries also build for ZisK's emulator ({@code -zisk}): every
+     * one that links with the platform's start-up (direct only for C, whose direct build is
+     * bare-metal).
+     */
+    static final List<String> ZISK_TARGETS = List.of("direct", "wasm2c", "w2c2", "wamr", "wamr_xip");
 
     private Pipelines() {}
 
@@ -64,7 +72,11 @@ public final class Pipelines {
                             .map(Backend::name).toList());
         }
         for (CellOption option : cell.options()) {
-            if (!backend.options().contains(option)) {
+            if (option == CellOption.ZISK && !ZISK_TARGETS.contains(backend.name())) {
+                throw new IllegalArgumentException("pipeline " + cell.name() + " makes no bare-metal binary, so it has "
+                        + "no option 'zisk'; the pipelines that build for ZisK's emulator: " + ZISK_TARGETS);
+            }
+            if (option != CellOption.ZISK && !backend.options().contains(option)) {
                 throw new IllegalArgumentException("pipeline " + cell.name() + " has no option '" + option + "'"
                         + (backend.options().isEmpty() ? "" : "; its options: " + backend.options().stream()
                                 .sorted().map(CellOption::word).collect(Collectors.joining(", "))));

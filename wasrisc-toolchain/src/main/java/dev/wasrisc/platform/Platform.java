@@ -7,15 +7,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The C platform layer ({@code platform/}): start-up, syscalls, WASI, transpiler glue, imports. */
-public record Platform(Path dir) {
+/**
+ * The C platform layer ({@code platform/}): start-up, syscalls, WASI, transpiler glue, imports.
+ *
+ * @param bareMetal the folder of the bare-metal target's start-up, syscalls and linker script:
+ *     {@code rv64im} (qemu), or {@code zisk} for cells built for ZisK's emulator
+ */
+public record Platform(Path dir, String bareMetal) {
+
+    public Platform(Path dir) {
+        this(dir, "rv64im");
+    }
+
+    /** The same platform with ZisK's start-up, syscalls and memory map as its bare-metal target. */
+    public Platform forZisk() {
+        return new Platform(dir, "zisk");
+    }
 
     public Path include() {
         return dir.resolve("include");
     }
 
+    /** The bare-metal target's folder: {@code rv64im/}, or {@code zisk/} (see {@link #forZisk()}). */
     public Path rv64im() {
-        return dir.resolve("rv64im");
+        return dir.resolve(bareMetal);
     }
 
     public Path wasi() {

@@ -1,0 +1,103 @@
+/*
+ * The platform's system interface for ZisK's emulator: output through its UART (a byte stored at
+ * 0xa0400200 is printed), input from its input region, exit through ecall a7=93. Any other ecall
+ * is a no-op there and overwrites ra, so there is no trap vector and no other system call: a
+ * machine trap ends the emulation with ziskemu's own report.
+ *
+ * Input is laid out as ziskemu --legacy-inputs FILE writes it: the length at 0x10000008, the bytes
+ * from 0x10000010 (the layout ZisK's own WASI fd_read reads too).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wasrisc_platform.h"
+
+int wasrisc_argc;
+char **wasrisc_argv;
+char **wasrisc_envp;
+
+#define ZISK_UART ((volatile uint8_t *)0xa0400200u)
+#define ZISK_INPUT_LENGTH ((const volatile uint64_t *)0x10000008u)
+#define ZISK_INPUT_DATA ((const uint8_t *)0x10000010u)
+
+static uint64_t input_cursor;
+
+long wasrisc_write(int fd, const void *buf, size_t len)
+{
+    if (fd != 1 && fd != 2) {
+        return -1;
+    }
+    const uint8_t *bytes = buf;
+    for (size_t i = 0; i < len; i++) {
+        *ZISK_UART = bytes[i];
+    }
+    return (long)len;
+}
+
+long wasrisc_read(int fd, void *buf, size_t len)
+{
+    if (fd != 0) {
+        return -1;
+    }
+    uint64_t length = *ZISK_INPUT_LENGTH;
+    uint64_t left = length > input_cursor ? length - input_cursor : 0;
+    size_t n = len < left ? len : (size_t)left;
+    memcpy(buf, ZISK_INPUT_DATA + input_cursor, n);
+    input_cursor += n;
+    return (long)n;
+}
+
+__attribute__((weak)) ssize_t read(int fd, void *buf, size_t len)
+{
+    long n = wasrisc_read(fd, buf, len);
+    return n < 0 ? -1 : n;
+}
+
+/* Each character straight to the UART: a store per byte, cheaper than buffering it first. */
+static int put_stdout(char c, FILE *f)
+{
+    (void)f;
+    *ZISK_UART = (uint8_t)c;
+    return (unsigned char)c;
+}
+
+static int get_stdin(FILE *f)
+{
+    (void)f;
+    unsigned char c;
+    return wasrisc_read(0, &c, 1) == 1 ? c : EOF;
+}
+
+static FILE stdin_file = FDEV_SETUP_STREAM(NULL, get_stdin, NULL, _FDEV_SETUP_READ);
+static FILE stdout_file = FDEV_SETUP_STREAM(put_stdout, NULL, NULL, _FDEV_SETUP_WRITE);
+
+FILE *const stdin = &stdin_file;
+FILE *const stdout = &stdout_file;
+FILE *const stderr = &stdout_file;
+
+void wasrisc_exit(int code)
+{
+    for (;;) {
+        register long a0 __asm__("a0") = code;
+        register long a7 __asm__("a7") = 93;
+        __asm__ volatile("ecall" : : "r"(a0), "r"(a7) : "ra", "memory");
+    }
+}
+
+int getpid(void)
+{
+    return 1;
+}
+
+int kill(int pid, int sig)
+{
+    (void)pid;
+    wasrisc_exit(128 + sig);
+}
+
+void _exit(int code)
+{
+    wasrisc_exit(code);
+}
