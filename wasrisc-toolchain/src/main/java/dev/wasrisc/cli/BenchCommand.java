@@ -7,6 +7,7 @@ import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Shard;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.report.Provenance;
 import dev.wasrisc.report.Reports;
@@ -175,7 +176,9 @@ final class BenchCommand {
         boolean[] fromCache = {false};
         BenchCell result = measure(row, cell, profile, fromCache);
         String outcome = result.run() != null && !result.failed()
-                ? String.format("%,d instructions%s", result.run().instructions(), result.status().isEmpty() ? ""
+                ? String.format("%,d %s%s", result.run().instructions(),
+                        result.run().target() == Target.ZISK ? "ZisK steps" : "instructions",
+                        result.status().isEmpty() ? ""
                         : " (" + result.status() + ")")
                 : result.status() + (result.detail() == null ? "" : ": " + firstLine(result.detail()));
         console.cellDone(row.label(), cell.displayName(), outcome, fromCache[0], result.failed());
