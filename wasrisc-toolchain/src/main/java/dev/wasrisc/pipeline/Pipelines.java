@@ -37,11 +37,12 @@ public final class Pipelines {
             "w2c2-O2", "wamr-O3");
 
     /**
-     * The pipelines whose bare-metal binaries also build for ZisK's emulator ({@code -zisk}): every
-     * one that links with the platform's start-up (direct only for C, whose direct build is
-     * bare-metal).
+     * The pipelines whose bare-metal binaries also build for ZisK's emulator ({@code -zisk}): those
+     * that link with the platform's start-up (direct only for C, whose direct build is bare-metal).
+     * Not WAMR yet: as built for rv64im its runtime does not fit ZisK's 508 MiB of RAM (the link of
+     * c/hello_world overflows it by 239 MB).
      */
-    static final List<String> ZISK_TARGETS = List.of("direct", "wasm2c", "w2c2", "wamr", "wamr_xip");
+    static final List<String> ZISK_TARGETS = List.of("direct", "wasm2c", "w2c2");
 
     private Pipelines() {}
 
