@@ -74,8 +74,8 @@ public final class Pipelines {
         }
         for (CellOption option : cell.options()) {
             if (option == CellOption.ZISK && !ZISK_TARGETS.contains(backend.name())) {
-                throw new IllegalArgumentException("pipeline " + cell.name() + " makes no bare-metal binary, so it has "
-                        + "no option 'zisk'; the pipelines that build for ZisK's emulator: " + ZISK_TARGETS);
+                throw new IllegalArgumentException("pipeline " + cell.name() + " does not build for ZisK's emulator "
+                        + "(option 'zisk'); the pipelines that do: " + ZISK_TARGETS);
             }
             if (option != CellOption.ZISK && !backend.options().contains(option)) {
                 throw new IllegalArgumentException("pipeline " + cell.name() + " has no option '" + option + "'"
