@@ -4,6 +4,7 @@ import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
+import dev.wasrisc.run.ZiskCost;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import java.util.List;
  *     native imports linked through cgo): reports show it next to the count
  * @param work the work the guest reported doing (gas, for a block), read from its stdout by the
  *     pattern in its {@code wasrisc.json}; null when it reports none
+ * @param cost ZisK's proving cost ({@code ziskemu -X}), for ZisK runs made with {@link
+ *     GuestBinary#profile}; null otherwise
  * @param profile where the instructions went, for runs made with {@link GuestBinary#profile}; null
  *     otherwise
  */
@@ -41,7 +44,8 @@ public record GuestRun(
         Duration buildTime,
         List<String> code,
         Work work,
-        Profile profile) {
+        Profile profile,
+        ZiskCost cost) {
 
     /** An amount of work in a unit, such as 2,131,457 gas. */
     public record Work(String unit, long amount) {
@@ -102,7 +106,8 @@ public record GuestRun(
     /** A one-line summary for logs and the command line. */
     public String summary() {
         String outcome = timedOut ? "timed out after " + wallTime.toMillis() + " ms" : "exit " + exitCode;
-        return coordinates() + ": " + outcome + ", " + String.format("%,d", instructions) + (target == Target.ZISK ? " ZisK steps, " : " instructions, ")
-                + wallTime.toMillis() + " ms";
+        return coordinates() + ": " + outcome + ", " + String.format("%,d", instructions)
+                + (target == Target.ZISK ? " ZisK steps, " : " instructions, ") + wallTime.toMillis() + " ms"
+                + (cost == null ? "" : "; " + cost);
     }
 }

@@ -47,12 +47,12 @@ final class GuestRunner {
     GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
             throws IOException {
         QemuRun run = binary.target() == Target.ZISK
-                ? zisk().run(binary.elf(), args, input, timeout)
+                ? zisk().run(binary.elf(), args, input, timeout, profile)
                 : qemu().run(binary.elf(), binary.launchArgs(), binary.target(), args, input, timeout, profile);
         return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
                 binary.target(), args, input, run.exitCode(), run.stdout(), run.stderr(), run.instructions(),
                 run.threads(), run.wallTime(), run.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
-                work(binary.guest().settings().work(), run.stdout()), run.profile());
+                work(binary.guest().settings().work(), run.stdout()), run.profile(), run.cost());
     }
 
     private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {

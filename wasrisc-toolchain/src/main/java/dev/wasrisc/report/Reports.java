@@ -73,6 +73,9 @@ public final class Reports {
         row.put("binaryBytes", run.binaryBytes());
         row.put("buildMillis", run.buildTime().toMillis());
         row.put("runMillis", run.wallTime().toMillis());
+        if (run.cost() != null) {
+            row.put("ziskCost", run.cost().asMap());
+        }
         if (run.profiled()) {
             row.put("topFunctions", run.profile().top(TOP_FUNCTIONS).stream().map(f -> {
                 Map<String, Object> function = new LinkedHashMap<>();

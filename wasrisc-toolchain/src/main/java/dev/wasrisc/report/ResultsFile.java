@@ -7,6 +7,7 @@ import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
+import dev.wasrisc.run.ZiskCost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,14 @@ public record ResultsFile(Path file, String commit, JsonNode matrix, String shar
                 Pipeline.parse(run.path("cell").asText()), target(run.path("target").asText()), args, input,
                 run.path("exitCode").asInt(), "", "", run.path("instructions").asLong(), run.path("threads").asInt(1),
                 Duration.ofMillis(run.path("runMillis").asLong()), run.path("timedOut").asBoolean(),
-                run.path("binaryBytes").asLong(), Duration.ofMillis(run.path("buildMillis").asLong()), code, work, profile);
+                run.path("binaryBytes").asLong(), Duration.ofMillis(run.path("buildMillis").asLong()), code, work, profile,
+                cost(run.path("ziskCost")));
+    }
+
+    private static ZiskCost cost(JsonNode cost) {
+        return cost.isObject() ? new ZiskCost(cost.path("total").asLong(), cost.path("variable").asLong(),
+                cost.path("main").asLong(), cost.path("opcodes").asLong(), cost.path("precompiles").asLong(),
+                cost.path("memory").asLong()) : null;
     }
 
     private static Target target(String id) {

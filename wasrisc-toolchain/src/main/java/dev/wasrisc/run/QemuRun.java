@@ -8,6 +8,13 @@ import java.time.Duration;
  *
  * @param instructions -1 when the emulator ended before the plugin could report
  * @param profile null unless the run was profiled and counted
+ * @param cost ZisK's proving cost, for ZisK runs asked to profile; null otherwise
  */
 public record QemuRun(int exitCode, String stdout, String stderr, long instructions, int threads, Duration wallTime,
-        boolean timedOut, Profile profile) {}
+        boolean timedOut, Profile profile, ZiskCost cost) {
+
+    public QemuRun(int exitCode, String stdout, String stderr, long instructions, int threads, Duration wallTime,
+            boolean timedOut, Profile profile) {
+        this(exitCode, stdout, stderr, instructions, threads, wallTime, timedOut, profile, null);
+    }
+}

@@ -35,6 +35,35 @@ class ZiskRunnerTest {
     }
 
     @Test
+    void theCostReportIsReadAndIsNotTheGuestsOutput() {
+        QemuRun run = ZiskRunner.read(result(0, """
+                Hello, world!
+
+                REPORT (cost version 1)
+                ----------------------------------------
+                STEPS                        157,817,492
+
+                COST DISTRIBUTION                   COST       %
+                ------------------------------------------------
+                MAIN                       9,784,684,504  50.41%
+                OPCODES                    7,598,203,936  39.15%
+                PRECOMPILES                            0   0.00%
+                MEMORY                     1,740,245,070   8.97%
+                                        ------------------------
+                VARIABLE                  19,123,133,510  98.53%
+                BASE                         285,212,672   1.47%
+                                        ------------------------
+                TOTAL                     19,408,346,182 100.00%
+                process_rom() steps=157817492 duration=3.1634 tp=49.8884 Msteps/s freq=2299.0000 46.0829 clocks/step
+                """, ""));
+
+        assertThat(run.stdout()).isEqualTo("Hello, world!\n");
+        assertThat(run.instructions()).isEqualTo(157_817_492);
+        assertThat(run.cost()).isEqualTo(new ZiskCost(19_408_346_182L, 19_123_133_510L, 9_784_684_504L,
+                7_598_203_936L, 0, 1_740_245_070L));
+    }
+
+    @Test
     void runningOutOfStepsReadsAsATimeout() {
         QemuRun run = ZiskRunner.read(result(1, "partial output\n", "Error during emulation: EmulationNoCompleted\n"));
 
