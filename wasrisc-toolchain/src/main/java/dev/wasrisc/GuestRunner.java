@@ -31,7 +31,12 @@ final class GuestRunner {
     private volatile QemuRunner qemu;
     private volatile ZiskRunner zisk;
 
-    GuestRunner(Platform platform, BuildCache cache, Toolchain toolchain, Executor executor, boolean profileAll) {
+    private final long ziskMaxSteps;
+
+    /** @param ziskMaxSteps where ZisK's emulator stops a run, as a timeout ({@code wasrisc.zisk.maxSteps}) */
+    GuestRunner(Platform platform, BuildCache cache, Toolchain toolchain, Executor executor, boolean profileAll,
+            long ziskMaxSteps) {
+        this.ziskMaxSteps = ziskMaxSteps;
         this.platform = platform;
         this.cache = cache;
         this.toolchain = toolchain;
@@ -65,7 +70,7 @@ final class GuestRunner {
 
     private ZiskRunner zisk() {
         if (zisk == null) {
-            zisk = new ZiskRunner(executor, toolchain.path(Tools.ZISKEMU));
+            zisk = new ZiskRunner(executor, toolchain.path(Tools.ZISKEMU), ziskMaxSteps);
         }
         return zisk;
     }

@@ -2,6 +2,7 @@ package dev.wasrisc;
 
 import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.RemoteCache;
+import dev.wasrisc.run.ZiskRunner;
 import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.build.HeartbeatProgress;
 import dev.wasrisc.cell.Pipeline;
@@ -60,7 +61,8 @@ public final class Wasrisc {
                 processSlots, cache.root().resolve("shared"));
         this.cache = cache;
         this.builder = new CellBuilder(services, cache);
-        this.runner = new GuestRunner(platform, cache, toolchain, executor, config.profileAll());
+        this.runner = new GuestRunner(platform, cache, toolchain, executor, config.profileAll(),
+                settings.number("wasrisc.zisk.maxSteps", ZiskRunner.MAX_STEPS));
         this.references = new ReferenceRuns(builder);
     }
 

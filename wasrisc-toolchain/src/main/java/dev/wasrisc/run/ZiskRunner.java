@@ -28,15 +28,17 @@ public final class ZiskRunner {
     /** What ziskemu prints the first time a WebAssembly module asks for random bytes. */
     static final String RANDOM_NOTICE = "WARNING: Using insecure random number generator.\n";
 
-    /** ziskemu's own default (-n): a run that needs more steps ends as a timeout does. */
+    /** The default step limit (-n): a run that needs more steps ends as a timeout does. */
     public static final long MAX_STEPS = 100_000_000_000L;
 
     private final Executor executor;
     private final Path ziskemu;
+    private final long maxSteps;
 
-    public ZiskRunner(Executor executor, Path ziskemu) {
+    public ZiskRunner(Executor executor, Path ziskemu, long maxSteps) {
         this.executor = executor;
         this.ziskemu = ziskemu;
+        this.maxSteps = maxSteps;
     }
 
     /**
@@ -51,7 +53,7 @@ public final class ZiskRunner {
         }
         Path dir = Files.createTempDirectory("wasrisc-zisk-");
         try {
-            Command.Builder command = Command.of(ziskemu, "-e", program, "-n", MAX_STEPS, "-m");
+            Command.Builder command = Command.of(ziskemu, "-e", program, "-n", maxSteps, "-m");
             if (cost) {
                 command.arg("-X");
             }
@@ -61,13 +63,13 @@ public final class ZiskRunner {
                 command.args(List.of("--legacy-inputs", stdin.toString()));
             }
             CommandResult result = executor.execute(command.in(dir).cleanEnvironment().timeout(timeout).build());
-            return read(result);
+            return read(result, maxSteps);
         } finally {
             BuildCache.deleteTree(dir);
         }
     }
 
-    static QemuRun read(CommandResult result) {
+    static QemuRun read(CommandResult result, long maxSteps) {
         String stdout = result.stdoutText();
         String stderr = result.stderrText();
         // ZisK's WASI random_get announces itself on the console: the emulator's notice, not output.
@@ -91,7 +93,8 @@ public final class ZiskRunner {
         boolean outOfSteps = stderr.contains("EmulationNoCompleted");
         if (steps < 0 && !result.timedOut()) {
             stderr += "wasrisc: ziskemu ended without a step count (exit " + result.exitCode() + ")"
-                    + (outOfSteps ? ": the program did not end within " + MAX_STEPS + " steps" : "") + "\n";
+                    + (outOfSteps ? ": the program did not end within " + String.format("%,d", maxSteps)
+                    + " steps (wasrisc.zisk.maxSteps)" : "") + "\n";
         }
         return new QemuRun(exitCode, stdout, stderr, steps, 1, result.wallTime(), result.timedOut() || outOfSteps, null,
                 cost);

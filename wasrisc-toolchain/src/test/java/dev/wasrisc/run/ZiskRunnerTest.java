@@ -15,9 +15,13 @@ class ZiskRunnerTest {
                 Duration.ofMillis(10), false);
     }
 
+    private static QemuRun read(CommandResult result) {
+        return ZiskRunner.read(result, 1_000);
+    }
+
     @Test
     void theMetricsLineGivesTheStepsAndIsNotTheGuestsOutput() {
-        QemuRun run = ZiskRunner.read(result(0, "Hello, world!\nprocess_rom() steps=660057 duration=0.0123 "
+        QemuRun run = read(result(0, "Hello, world!\nprocess_rom() steps=660057 duration=0.0123 "
                 + "tp=53.6 Msteps/s freq=3000.0 55.9 clocks/step\n", ""));
 
         assertThat(run.stdout()).isEqualTo("Hello, world!\n");
@@ -27,7 +31,7 @@ class ZiskRunnerTest {
 
     @Test
     void aGuestThatPrintsNoNewlineKeepsItsOutputWhole() {
-        QemuRun run = ZiskRunner.read(result(0, "no newline at the endprocess_rom() steps=12 duration=0.1 tp=1 Msteps/s "
+        QemuRun run = read(result(0, "no newline at the endprocess_rom() steps=12 duration=0.1 tp=1 Msteps/s "
                 + "freq=1 1 clocks/step\n", ""));
 
         assertThat(run.stdout()).isEqualTo("no newline at the end");
@@ -36,7 +40,7 @@ class ZiskRunnerTest {
 
     @Test
     void theCostReportIsReadAndIsNotTheGuestsOutput() {
-        QemuRun run = ZiskRunner.read(result(0, """
+        QemuRun run = read(result(0, """
                 Hello, world!
 
                 REPORT (cost version 1)
@@ -65,10 +69,10 @@ class ZiskRunnerTest {
 
     @Test
     void runningOutOfStepsReadsAsATimeout() {
-        QemuRun run = ZiskRunner.read(result(1, "partial output\n", "Error during emulation: EmulationNoCompleted\n"));
+        QemuRun run = read(result(1, "partial output\n", "Error during emulation: EmulationNoCompleted\n"));
 
         assertThat(run.timedOut()).isTrue();
         assertThat(run.instructions()).isEqualTo(-1);
-        assertThat(run.stderr()).contains("did not end within");
+        assertThat(run.stderr()).contains("did not end within 1,000 steps (wasrisc.zisk.maxSteps)");
     }
 }
