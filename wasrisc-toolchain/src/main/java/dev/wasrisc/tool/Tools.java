@@ -43,8 +43,7 @@ public final class Tools {
     public static final Tool W2C2_BASE = Tool.file("w2c2-base",
             "copy w2c2/w2c2_base.h from the w2c2 source tree that built w2c2 to /usr/local/include, or set "
                     + "-Dwasrisc.tool.w2c2-base=PATH (or WASRISC_TOOL_W2C2_BASE) to it",
-            "/usr/local/include/w2c2_base.h", "/usr/include/w2c2_base.h",
-            "/opt/w2c2/include/w2c2_base.h" /* docker/Dockerfile */);
+            "/usr/local/include/w2c2_base.h", "/usr/include/w2c2_base.h");
 
     /**
      * WAMR's AOT compiler (github.com/bytecodealliance/wasm-micro-runtime), on no package registry.
@@ -63,8 +62,7 @@ public final class Tools {
     public static final Tool WAMR_SOURCE = Tool.file("wamr-source",
             "check out the WAMR source tree wamrc was built from at /usr/local/src/wasm-micro-runtime, or set "
                     + "-Dwasrisc.tool.wamr-source=TREE/core/version.h (or WASRISC_TOOL_WAMR_SOURCE)",
-            "/usr/local/src/wasm-micro-runtime/core/version.h", "/opt/wasm-micro-runtime/core/version.h",
-            "/opt/wamr/core/version.h" /* docker/Dockerfile */);
+            "/usr/local/src/wasm-micro-runtime/core/version.h", "/opt/wasm-micro-runtime/core/version.h");
 
     /** ZisK's emulator, built from crates.io by the opt-in {@code platform/install-zisk.sh}. */
     public static final Tool ZISKEMU = Tool.file("ziskemu",
