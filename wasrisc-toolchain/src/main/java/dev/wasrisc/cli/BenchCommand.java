@@ -173,15 +173,14 @@ final class BenchCommand {
     }
 
     private BenchCell measure(BenchRow row, Pipeline cell, boolean profile) {
-        boolean[] fromCache = {false};
-        BenchCell result = measure(row, cell, profile, fromCache);
+        BenchCell result = run(row, cell, profile);
         String outcome = result.run() != null && !result.failed()
                 ? String.format("%,d %s%s", result.run().instructions(),
                         result.run().target() == Target.ZISK ? "ZisK steps" : "instructions",
                         result.status().isEmpty() ? ""
                         : " (" + result.status() + ")")
                 : result.status() + (result.detail() == null ? "" : ": " + firstLine(result.detail()));
-        console.cellDone(row.label(), cell.displayName(), outcome, fromCache[0], result.failed());
+        console.cellDone(row.label(), cell.displayName(), outcome, result.cached(), result.failed());
         return result;
     }
 
@@ -190,7 +189,7 @@ final class BenchCommand {
         return end < 0 ? text : text.substring(0, end);
     }
 
-    private BenchCell measure(BenchRow row, Pipeline cell, boolean profile, boolean[] fromCache) {
+    private BenchCell run(BenchRow row, Pipeline cell, boolean profile) {
         GuestProgram program = row.program();
         if (!cell.appliesTo(program.guest().language().name())) {
             return BenchCell.skipped(row.label(), cell, "a Go toolchain cell; " + program.name() + " is not a Go guest");
@@ -205,9 +204,8 @@ final class BenchCommand {
         }
         try {
             GuestBinary binary = program.build(cell).withInput(row.input());
-            fromCache[0] = !binary.builtNow();
             GuestRun run = profile ? binary.profile() : binary.run();
-            return BenchCell.ran(run, program.guest().settings().traps());
+            return BenchCell.ran(run, program.guest().settings().traps(), !binary.builtNow());
         } catch (BuildException e) {
             return BenchCell.failed(row.label(), cell, "build failed", e.getMessage());
         } catch (dev.wasrisc.guest.NotApplicableException e) {
