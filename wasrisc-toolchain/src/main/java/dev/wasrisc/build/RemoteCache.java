@@ -120,7 +120,8 @@ public final class RemoteCache {
 
     /**
      * Fetches the entry into the empty folder {@code dir}. False on a miss, a corrupt entry or a
-     * remote in trouble; {@code dir} may then hold a partial unpack, which the caller discards.
+     * remote in trouble; {@code dir} may then hold a partial unpack, which the caller discards with
+     * {@code scratch}, where the archive is downloaded.
      */
     boolean fetch(String key, Path dir, Path scratch) {
         if (down.get()) {
@@ -158,16 +159,10 @@ public final class RemoteCache {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } finally {
-            try {
-                Files.deleteIfExists(archive);
-            } catch (IOException e) {
-                // The caller deletes the scratch folder anyway.
-            }
         }
     }
 
-    /** Uploads a published entry; trouble is reported, never thrown. */
+    /** Uploads a published entry, packed in {@code scratch} (the caller's to delete); trouble is reported, never thrown. */
     void store(String key, Path entry, Path scratch) {
         if (!push || down.get()) {
             return;
@@ -187,12 +182,6 @@ public final class RemoteCache {
             fail("PUT " + location(key) + " failed: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            try {
-                Files.deleteIfExists(archive);
-            } catch (IOException e) {
-                // The caller deletes the scratch folder anyway.
-            }
         }
     }
 
