@@ -100,8 +100,9 @@ public final class CacheInventory {
             if (!Files.exists(entry)) {
                 return false;
             }
-            Path doomed = TempFolders.create(root.resolve("tmp"), key + "-pruned");
-            Files.delete(doomed);
+            // Out of builds/ first, owned like a build's folder: a prune killed midway leaves no half
+            // entry, and the next session removes the rest.
+            Path doomed = TempFolders.claim(root.resolve("tmp"), key + "-pruned");
             Files.move(entry, doomed);
             TempFolders.delete(doomed);
             Files.deleteIfExists(root.resolve("locks").resolve(key + ".lock"));

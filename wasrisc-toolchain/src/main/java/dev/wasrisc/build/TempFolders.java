@@ -27,10 +27,17 @@ public final class TempFolders {
     private TempFolders() {}
 
     public static Path create(Path tmpRoot, String name) throws IOException {
+        return Files.createDirectory(claim(tmpRoot, name));
+    }
+
+    /**
+     * A fresh path in {@code tmpRoot} with this process's owner file beside it, for a folder moved
+     * there (an entry being pruned) rather than made; {@link #delete} removes both.
+     */
+    public static Path claim(Path tmpRoot, String name) throws IOException {
         Files.createDirectories(tmpRoot);
         Path dir = tmpRoot.resolve(name + "-" + UUID.randomUUID());
         Files.writeString(ownerFile(dir), me());
-        Files.createDirectory(dir);
         return dir;
     }
 
