@@ -14,10 +14,13 @@
  *   mode=atomic    a callback per block doing an atomic add: guest threads are
  *                  host threads in qemu-user, and inline adds from threads
  *                  running in parallel would lose updates.
- *   profile=PATH   also count executions per translation block and write one
- *                  line "VADDR INSNS EXECUTIONS" (hex vaddr) per executed block
- *                  to PATH at exit; the runner attributes them to the ELF's
- *                  symbols. Block counts sum exactly to the total.
+ *   functions=PATH with callgraph=PATH: the profile mode. PATH lists the ELF's
+ *                  functions as "START END" (hex, END 0 when the size is
+ *                  unknown), sorted; function N is line N, 0 is "no symbol".
+ *   callgraph=PATH follow calls and returns per guest thread and attribute
+ *                  every executed block to its call stack; write the call tree
+ *                  as "THREAD NODE PARENT FUNCTION SELF" lines to PATH at exit.
+ *                  The nodes' SELF counts sum exactly to the total.
  *
  * Debian ships no qemu-plugin.h, so the few API declarations used are spelled
  * out here; they are stable across the version-1 API.
@@ -31,10 +34,10 @@
 
 typedef uint64_t qemu_plugin_id_t;
 struct qemu_plugin_tb;
+struct qemu_plugin_insn;
 typedef struct qemu_info_t qemu_info_t;
 
 enum qemu_plugin_op { QEMU_PLUGIN_INLINE_ADD_U64 };
-enum qemu_plugin_mem_rw { QEMU_PLUGIN_MEM_R = 1, QEMU_PLUGIN_MEM_W, QEMU_PLUGIN_MEM_RW };
 
 typedef void (*qemu_plugin_vcpu_tb_trans_cb_t)(qemu_plugin_id_t id, struct qemu_plugin_tb *tb);
 typedef void (*qemu_plugin_udata_cb_t)(qemu_plugin_id_t id, void *userdata);
@@ -50,9 +53,14 @@ void qemu_plugin_register_vcpu_tb_exec_inline(struct qemu_plugin_tb *tb, enum qe
 void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
                                           enum qemu_plugin_cb_flags flags, void *userdata);
 void qemu_plugin_register_vcpu_init_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_simple_cb_t cb);
+void qemu_plugin_register_vcpu_exit_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_simple_cb_t cb);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
 uint64_t qemu_plugin_tb_vaddr(const struct qemu_plugin_tb *tb);
+struct qemu_plugin_insn *qemu_plugin_tb_get_insn(const struct qemu_plugin_tb *tb, size_t idx);
+const void *qemu_plugin_insn_data(const struct qemu_plugin_insn *insn);
+size_t qemu_plugin_insn_size(const struct qemu_plugin_insn *insn);
+uint64_t qemu_plugin_insn_vaddr(const struct qemu_plugin_insn *insn);
 void qemu_plugin_outs(const char *string);
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_version = 1;
@@ -61,18 +69,7 @@ static uint64_t total_insns;
 static unsigned int vcpus;
 static char *outfile;
 static int atomic_mode;
-static char *profile_file;
-
-/* One record per translation, never freed: a block translated again (after a
- * flush) gets a second record with the same vaddr, and the runner sums them. */
-struct block {
-    uint64_t vaddr;
-    uint64_t n_insns;
-    uint64_t executions;
-};
-static struct block **blocks;
-static size_t n_blocks, blocks_capacity;
-static pthread_mutex_t blocks_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *callgraph_file;
 
 static void on_tb_exec(unsigned int vcpu_index, void *n_insns)
 {
@@ -80,74 +77,335 @@ static void on_tb_exec(unsigned int vcpu_index, void *n_insns)
     __atomic_add_fetch(&total_insns, (uint64_t)(uintptr_t)n_insns, __ATOMIC_RELAXED);
 }
 
-static void on_profiled_tb_exec(unsigned int vcpu_index, void *udata)
+/* ---- Profile mode: the call tree ------------------------------------------------------------ */
+
+/* How a block hands control on: what its last instruction is. Calls and returns
+ * end translation blocks on RISC-V, so a block's last instruction is enough. */
+enum exit_kind { EXIT_OTHER, EXIT_CALL, EXIT_RETURN, EXIT_JUMP };
+
+/* One record per translation, never freed: blocks outlive any flush that might
+ * still have one of them running. */
+struct block {
+    uint64_t vaddr;
+    uint64_t n_insns;
+    uint64_t next; /* the address after the last instruction: a call's return address */
+    uint32_t function;
+    uint8_t at_entry; /* the block starts its function: a jump here is a tail call */
+    uint8_t exit;
+};
+
+static uint64_t *function_starts, *function_ends;
+static uint32_t n_functions;
+
+#define NO_FUNCTION 0u
+#define ROOT_FUNCTION UINT32_MAX
+
+struct frame {
+    uint32_t node;
+    uint64_t return_address;
+};
+
+/* Each guest thread (a vCPU in qemu-user) has its own tree and stack, so the
+ * per-block callback takes no lock. Node 0 is the thread's root. */
+struct thread {
+    uint32_t *parent, *function;
+    uint64_t *self;
+    uint32_t n_nodes, node_capacity;
+    uint32_t *children; /* open addressing on (parent, function): node + 1, 0 free */
+    uint32_t children_capacity;
+    struct frame *stack;
+    uint32_t depth, stack_capacity;
+    uint8_t last_exit;
+    uint8_t restart;
+    uint64_t last_next;
+};
+
+#define MAX_THREADS 4096
+static struct thread *threads[MAX_THREADS];
+
+static void *grow(void *array, uint32_t *capacity, size_t element)
 {
-    (void)vcpu_index;
-    struct block *block = udata;
-    __atomic_add_fetch(&total_insns, block->n_insns, __ATOMIC_RELAXED);
-    __atomic_add_fetch(&block->executions, 1, __ATOMIC_RELAXED);
+    uint32_t wanted = *capacity ? 2 * *capacity : 1024;
+    void *grown = realloc(array, (size_t)wanted * element);
+    if (grown == NULL) {
+        fprintf(stderr, "insn_count: out of memory for the call tree\n");
+        abort();
+    }
+    *capacity = wanted;
+    return grown;
 }
 
-static struct block *new_block(struct qemu_plugin_tb *tb, size_t n)
+static uint64_t child_hash(uint32_t parent, uint32_t function)
 {
-    struct block *block = calloc(1, sizeof *block);
-    if (block == NULL) {
-        return NULL;
+    uint64_t key = ((uint64_t)parent << 32) | function;
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdULL;
+    key ^= key >> 33;
+    return key;
+}
+
+static void rehash(struct thread *t)
+{
+    uint32_t capacity = t->children_capacity ? 2 * t->children_capacity : 4096;
+    uint32_t *table = calloc(capacity, sizeof *table);
+    if (table == NULL) {
+        fprintf(stderr, "insn_count: out of memory for the call tree\n");
+        abort();
     }
-    block->vaddr = qemu_plugin_tb_vaddr(tb);
-    block->n_insns = n;
-    pthread_mutex_lock(&blocks_lock);
-    if (n_blocks == blocks_capacity) {
-        size_t capacity = blocks_capacity ? 2 * blocks_capacity : 4096;
-        struct block **grown = realloc(blocks, capacity * sizeof *grown);
-        if (grown == NULL) {
-            pthread_mutex_unlock(&blocks_lock);
-            free(block);
-            return NULL;
+    for (uint32_t node = 1; node < t->n_nodes; node++) {
+        uint64_t slot = child_hash(t->parent[node], t->function[node]) & (capacity - 1);
+        while (table[slot] != 0) {
+            slot = (slot + 1) & (capacity - 1);
         }
-        blocks = grown;
-        blocks_capacity = capacity;
+        table[slot] = node + 1;
     }
-    blocks[n_blocks++] = block;
-    pthread_mutex_unlock(&blocks_lock);
-    return block;
+    free(t->children);
+    t->children = table;
+    t->children_capacity = capacity;
+}
+
+static uint32_t new_node(struct thread *t, uint32_t parent, uint32_t function)
+{
+    if (t->n_nodes == t->node_capacity) {
+        uint32_t capacity = t->node_capacity;
+        t->parent = grow(t->parent, &capacity, sizeof *t->parent);
+        capacity = t->node_capacity;
+        t->function = grow(t->function, &capacity, sizeof *t->function);
+        capacity = t->node_capacity;
+        t->self = grow(t->self, &capacity, sizeof *t->self);
+        t->node_capacity = capacity;
+    }
+    uint32_t node = t->n_nodes++;
+    t->parent[node] = parent;
+    t->function[node] = function;
+    t->self[node] = 0;
+    return node;
+}
+
+static uint32_t child(struct thread *t, uint32_t parent, uint32_t function)
+{
+    if (2 * (uint64_t)t->n_nodes >= t->children_capacity) {
+        rehash(t);
+    }
+    uint64_t slot = child_hash(parent, function) & (t->children_capacity - 1);
+    for (;;) {
+        uint32_t entry = t->children[slot];
+        if (entry == 0) {
+            uint32_t node = new_node(t, parent, function);
+            t->children[slot] = node + 1;
+            return node;
+        }
+        if (t->parent[entry - 1] == parent && t->function[entry - 1] == function) {
+            return entry - 1;
+        }
+        slot = (slot + 1) & (t->children_capacity - 1);
+    }
+}
+
+static void push(struct thread *t, uint32_t node, uint64_t return_address)
+{
+    if (t->depth == t->stack_capacity) {
+        t->stack = grow(t->stack, &t->stack_capacity, sizeof *t->stack);
+    }
+    t->stack[t->depth].node = node;
+    t->stack[t->depth].return_address = return_address;
+    t->depth++;
+}
+
+static struct thread *thread_of(unsigned int vcpu_index)
+{
+    if (vcpu_index >= MAX_THREADS) {
+        vcpu_index = MAX_THREADS - 1; /* shares a tree: still exact in total */
+    }
+    struct thread *t = threads[vcpu_index];
+    if (t == NULL) {
+        t = calloc(1, sizeof *t);
+        if (t == NULL) {
+            fprintf(stderr, "insn_count: out of memory for the call tree\n");
+            abort();
+        }
+        new_node(t, UINT32_MAX, ROOT_FUNCTION);
+        push(t, 0, 0);
+        __atomic_store_n(&threads[vcpu_index], t, __ATOMIC_RELEASE);
+    }
+    return t;
+}
+
+/* The stack lost track (a jump into the middle of another function: a
+ * goroutine switch, longjmp, a signal handler's return): continue in the
+ * nearest frame of this function, or replace the innermost frame. */
+static void resync(struct thread *t, const struct block *b)
+{
+    if (!b->at_entry) {
+        for (uint32_t i = t->depth - 1; i >= 1; i--) {
+            if (t->function[t->stack[i].node] == b->function) {
+                t->depth = i + 1;
+                return;
+            }
+        }
+    }
+    if (t->depth == 1) {
+        push(t, child(t, 0, b->function), 0);
+    } else {
+        struct frame *top = &t->stack[t->depth - 1];
+        top->node = child(t, t->parent[top->node], b->function);
+    }
+}
+
+static void on_callgraph_tb_exec(unsigned int vcpu_index, void *udata)
+{
+    const struct block *b = udata;
+    struct thread *t = thread_of(vcpu_index);
+    __atomic_add_fetch(&total_insns, b->n_insns, __ATOMIC_RELAXED);
+    if (t->restart) {
+        /* A new guest thread on a vCPU index an ended thread had: start from the root. */
+        t->restart = 0;
+        t->depth = 1;
+        t->last_exit = EXIT_OTHER;
+    }
+    switch (t->last_exit) {
+    case EXIT_CALL:
+        push(t, child(t, t->stack[t->depth - 1].node, b->function), t->last_next);
+        break;
+    case EXIT_RETURN: {
+        uint32_t i = t->depth - 1;
+        while (i >= 1 && t->stack[i].return_address != b->vaddr) {
+            i--;
+        }
+        if (i >= 1) {
+            t->depth = i; /* pops every frame a longjmp or unwinder skipped, too */
+        }
+        if (i < 1 || t->function[t->stack[t->depth - 1].node] != b->function) {
+            resync(t, b);
+        }
+        break;
+    }
+    default:
+        if (t->function[t->stack[t->depth - 1].node] != b->function) {
+            resync(t, b);
+        }
+    }
+    t->self[t->stack[t->depth - 1].node] += b->n_insns;
+    t->last_exit = b->exit;
+    t->last_next = b->next;
+}
+
+static uint32_t function_of(uint64_t vaddr, uint8_t *at_entry)
+{
+    uint32_t low = 0, high = n_functions; /* first start above vaddr */
+    while (low < high) {
+        uint32_t mid = low + (high - low) / 2;
+        if (function_starts[mid] <= vaddr) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    *at_entry = 0;
+    if (low == 0 || (function_ends[low - 1] != 0 && vaddr >= function_ends[low - 1])) {
+        return NO_FUNCTION;
+    }
+    *at_entry = function_starts[low - 1] == vaddr;
+    return low; /* line low - 1 is function low */
+}
+
+/* RISC-V's calling convention names x1 (ra) and x5 (t0) link registers: a jump
+ * that writes one is a call, a jump through one that writes x0 a return. */
+static uint8_t exit_kind(const struct qemu_plugin_insn *insn)
+{
+    const uint8_t *bytes = qemu_plugin_insn_data(insn);
+    size_t size = qemu_plugin_insn_size(insn);
+    if (size == 2) {
+        uint16_t c = (uint16_t)(bytes[0] | bytes[1] << 8);
+        unsigned rs1 = (c >> 7) & 31, rs2 = (c >> 2) & 31;
+        if ((c & 3) == 2 && rs2 == 0 && rs1 != 0 && (c >> 12) == 0x8) { /* c.jr */
+            return rs1 == 1 || rs1 == 5 ? EXIT_RETURN : EXIT_JUMP;
+        }
+        if ((c & 3) == 2 && rs2 == 0 && rs1 != 0 && (c >> 12) == 0x9) { /* c.jalr */
+            return EXIT_CALL;
+        }
+        if ((c & 3) == 1 && (c >> 13) == 5) { /* c.j */
+            return EXIT_JUMP;
+        }
+        return EXIT_OTHER;
+    }
+    if (size != 4) {
+        return EXIT_OTHER;
+    }
+    uint32_t i = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 | (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
+    unsigned opcode = i & 0x7f, rd = (i >> 7) & 31, rs1 = (i >> 15) & 31;
+    if (opcode == 0x6f) { /* jal */
+        return rd == 0 ? EXIT_JUMP : EXIT_CALL;
+    }
+    if (opcode == 0x67) { /* jalr */
+        if (rd != 0) {
+            return EXIT_CALL;
+        }
+        return rs1 == 1 || rs1 == 5 ? EXIT_RETURN : EXIT_JUMP;
+    }
+    return EXIT_OTHER;
 }
 
 static void on_tb_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 {
     (void)id;
     size_t n = qemu_plugin_tb_n_insns(tb);
-    struct block *block = profile_file != NULL ? new_block(tb, n) : NULL;
-    if (profile_file != NULL && block == NULL) {
-        /* Out of memory: the total must stay exact, so say the profile is not. */
-        fprintf(stderr, "insn_count: out of memory, the profile misses blocks\n");
-    }
-    if (block != NULL && atomic_mode) {
-        qemu_plugin_register_vcpu_tb_exec_cb(tb, on_profiled_tb_exec, QEMU_PLUGIN_CB_NO_REGS, block);
+    if (callgraph_file != NULL) {
+        struct block *b = calloc(1, sizeof *b);
+        if (b == NULL) {
+            fprintf(stderr, "insn_count: out of memory for the call tree\n");
+            abort();
+        }
+        struct qemu_plugin_insn *last = qemu_plugin_tb_get_insn(tb, n - 1);
+        b->vaddr = qemu_plugin_tb_vaddr(tb);
+        b->n_insns = n;
+        b->next = qemu_plugin_insn_vaddr(last) + qemu_plugin_insn_size(last);
+        b->function = function_of(b->vaddr, &b->at_entry);
+        b->exit = exit_kind(last);
+        qemu_plugin_register_vcpu_tb_exec_cb(tb, on_callgraph_tb_exec, QEMU_PLUGIN_CB_NO_REGS, b);
     } else if (atomic_mode) {
         qemu_plugin_register_vcpu_tb_exec_cb(tb, on_tb_exec, QEMU_PLUGIN_CB_NO_REGS, (void *)(uintptr_t)n);
     } else {
         qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64, &total_insns, n);
-        if (block != NULL) {
-            qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64, &block->executions, 1);
-        }
     }
 }
 
-static void write_profile(void)
+static int read_functions(const char *path)
 {
-    FILE *f = fopen(profile_file, "w");
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        fprintf(stderr, "insn_count: cannot read the function table %s\n", path);
+        return -1;
+    }
+    uint32_t capacity = 0;
+    uint64_t start, end;
+    while (fscanf(f, "%" SCNx64 " %" SCNx64, &start, &end) == 2) {
+        if (n_functions == capacity) {
+            uint32_t ends_capacity = capacity;
+            function_starts = grow(function_starts, &capacity, sizeof *function_starts);
+            function_ends = grow(function_ends, &ends_capacity, sizeof *function_ends);
+        }
+        function_starts[n_functions] = start;
+        function_ends[n_functions] = end;
+        n_functions++;
+    }
+    fclose(f);
+    return 0;
+}
+
+static void write_callgraph(void)
+{
+    FILE *f = fopen(callgraph_file, "w");
     if (f == NULL) {
         return;
     }
-    pthread_mutex_lock(&blocks_lock);
-    for (size_t i = 0; i < n_blocks; i++) {
-        if (blocks[i]->executions != 0) {
-            fprintf(f, "%" PRIx64 " %" PRIu64 " %" PRIu64 "\n", blocks[i]->vaddr, blocks[i]->n_insns,
-                    blocks[i]->executions);
+    for (unsigned int v = 0; v < MAX_THREADS; v++) {
+        struct thread *t = __atomic_load_n(&threads[v], __ATOMIC_ACQUIRE);
+        for (uint32_t node = 1; t != NULL && node < t->n_nodes; node++) {
+            fprintf(f, "%u %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu64 "\n", v, node, t->parent[node],
+                    t->function[node], t->self[node]);
         }
     }
-    pthread_mutex_unlock(&blocks_lock);
     fclose(f);
 }
 
@@ -160,6 +418,14 @@ static void on_vcpu_init(qemu_plugin_id_t id, unsigned int vcpu_index)
     __atomic_add_fetch(&vcpus, 1, __ATOMIC_SEQ_CST);
 }
 
+static void on_vcpu_exit(qemu_plugin_id_t id, unsigned int vcpu_index)
+{
+    (void)id;
+    if (vcpu_index < MAX_THREADS && threads[vcpu_index] != NULL) {
+        threads[vcpu_index]->restart = 1;
+    }
+}
+
 static void on_plugin_exit(qemu_plugin_id_t id, void *userdata)
 {
     (void)id;
@@ -167,9 +433,9 @@ static void on_plugin_exit(qemu_plugin_id_t id, void *userdata)
     char line[96];
     snprintf(line, sizeof line, "total insns: %" PRIu64 "\n", total_insns);
     qemu_plugin_outs(line);
-    /* The profile first: the runner takes the count file as the sign that both are complete. */
-    if (profile_file != NULL) {
-        write_profile();
+    /* The call tree first: the runner takes the count file as the sign that both are complete. */
+    if (callgraph_file != NULL) {
+        write_callgraph();
     }
     if (outfile != NULL) {
         FILE *f = fopen(outfile, "w");
@@ -184,22 +450,30 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
                                            char **argv)
 {
     (void)info;
+    char *functions_file = NULL;
     for (int i = 0; i < argc; i++) {
         if (strncmp(argv[i], "outfile=", 8) == 0) {
             outfile = strdup(argv[i] + 8);
-        } else if (strncmp(argv[i], "profile=", 8) == 0) {
-            profile_file = strdup(argv[i] + 8);
+        } else if (strncmp(argv[i], "callgraph=", 10) == 0) {
+            callgraph_file = strdup(argv[i] + 10);
+        } else if (strncmp(argv[i], "functions=", 10) == 0) {
+            functions_file = strdup(argv[i] + 10);
         } else if (strcmp(argv[i], "mode=atomic") == 0) {
             atomic_mode = 1;
         } else if (strcmp(argv[i], "mode=inline") == 0) {
             atomic_mode = 0;
         } else {
-            fprintf(stderr, "insn_count: unknown argument '%s' (expected outfile=PATH, mode=inline|atomic, profile=PATH)\n",
+            fprintf(stderr, "insn_count: unknown argument '%s' (expected outfile=PATH, mode=inline|atomic, "
+                            "functions=PATH, callgraph=PATH)\n",
                     argv[i]);
             return -1;
         }
     }
+    if (functions_file != NULL && read_functions(functions_file) != 0) {
+        return -1;
+    }
     qemu_plugin_register_vcpu_init_cb(id, on_vcpu_init);
+    qemu_plugin_register_vcpu_exit_cb(id, on_vcpu_exit);
     qemu_plugin_register_vcpu_tb_trans_cb(id, on_tb_translate);
     qemu_plugin_register_atexit_cb(id, on_plugin_exit, NULL);
     return 0;

@@ -100,6 +100,26 @@ public final class ElfSymbols {
         return symbols.length;
     }
 
+    /** A function as the profiler's plugin sees it: where it starts, where it ends (0 when unsized). */
+    public record Function(long start, long end, String name) {}
+
+    /**
+     * One function per start address, the symbol {@link #nameOf} chooses there, sorted by address:
+     * the table the plugin attributes blocks by, so that it names every address as {@code nameOf} does.
+     */
+    public List<Function> functions() {
+        List<Function> functions = new ArrayList<>();
+        for (int i = 0; i < symbols.length; i++) {
+            if (i + 1 < symbols.length && starts[i + 1] == starts[i]) {
+                continue;
+            }
+            Symbol symbol = symbols[i];
+            functions.add(new Function(symbol.address(), symbol.size() > 0 ? symbol.address() + symbol.size() : 0,
+                    symbol.name()));
+        }
+        return functions;
+    }
+
     /**
      * The function that contains {@code address}: the nearest symbol at or below it, unless that
      * symbol's size says the address lies past its end.

@@ -1,18 +1,14 @@
 package dev.wasrisc.profile;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Where a run's instructions went: the plugin's per-translation-block counts, attributed to the
- * function each block starts in. A block never spans a call or return, so all of its instructions
- * belong to that function. The functions' counts sum exactly to the run's instruction count.
+ * Where a run's instructions went: per function, the instructions executed in it (its own, not its
+ * callees'), and for runs profiled by the plugin the {@link CallTree call tree} they come from. A
+ * translation block never spans a call or return, so all of its instructions belong to the function
+ * it starts in. The functions' counts sum exactly to the run's instruction count.
  *
  * <pre>{@code
  * GuestRun run = binary.profile();
@@ -31,42 +27,36 @@ public final class Profile {
 
     private final long total;
     private final List<FunctionCount> functions;
+    private final CallTree callTree;
 
-    private Profile(long total, List<FunctionCount> functions) {
+    private Profile(long total, List<FunctionCount> functions, CallTree callTree) {
         this.total = total;
         this.functions = List.copyOf(functions);
+        this.callTree = callTree;
     }
 
-    /** A profile as a report recorded it: its total and the functions it listed. */
+    /** A profile as a report recorded it: its total and the functions it listed, without stacks. */
     public static Profile of(long total, List<FunctionCount> functions) {
-        return new Profile(total, functions);
+        return new Profile(total, functions, null);
     }
 
-    /**
-     * Reads the plugin's block file ({@code VADDR INSNS EXECUTIONS} per line) and names each block
-     * after the function of {@code elf} it starts in.
-     */
-    public static Profile read(Path blockFile, Path elf) throws IOException {
-        ElfSymbols symbols = ElfSymbols.read(elf);
-        Map<String, Long> counts = new HashMap<>();
-        long total = 0;
-        for (String line : Files.readAllLines(blockFile)) {
-            String[] fields = line.split(" ");
-            if (fields.length != 3) {
-                throw new IOException("malformed profile line in " + blockFile + ": " + line);
-            }
-            long instructions = Long.parseLong(fields[1]) * Long.parseLong(fields[2]);
-            counts.merge(symbols.nameOf(Long.parseUnsignedLong(fields[0], 16)), instructions, Long::sum);
-            total += instructions;
-        }
+    /** The functions of a call tree, with the tree. */
+    public static Profile of(CallTree tree) {
+        long total = tree.total();
         List<FunctionCount> functions = new ArrayList<>();
-        for (Map.Entry<String, Long> count : counts.entrySet()) {
-            functions.add(new FunctionCount(SymbolNames.readable(count.getKey()), count.getValue(),
-                    total == 0 ? 0 : (double) count.getValue() / total));
-        }
+        tree.selfByFunction().forEach((name, instructions) -> {
+            if (instructions > 0) {
+                functions.add(new FunctionCount(name, instructions, total == 0 ? 0 : (double) instructions / total));
+            }
+        });
         functions.sort(Comparator.comparingLong(FunctionCount::instructions).reversed()
                 .thenComparing(FunctionCount::function));
-        return new Profile(total, functions);
+        return new Profile(total, functions, tree);
+    }
+
+    /** The call stacks; empty for a profile read back from a report, which keeps only the functions. */
+    public java.util.Optional<CallTree> callTree() {
+        return java.util.Optional.ofNullable(callTree);
     }
 
     /** The sum over all functions; equal to the run's instruction count. */

@@ -6,6 +6,7 @@ import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
 import dev.wasrisc.guest.GuestInput;
+import dev.wasrisc.profile.FunctionTable;
 import dev.wasrisc.profile.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,8 +79,14 @@ public final class QemuRunner {
             // start threads, whose parallel updates need the atomic counter. -seed fixes the
             // AT_RANDOM bytes a Linux runtime seeds its hashes with.
             String mode = target == Target.RV64IM ? "inline" : "atomic";
-            Path blockFile = dir.resolve("blocks");
-            String pluginArgs = plugin + ",outfile=" + countFile + ",mode=" + mode + (profile ? ",profile=" + blockFile : "");
+            Path callGraph = dir.resolve("callgraph");
+            String pluginArgs = plugin + ",outfile=" + countFile + ",mode=" + mode;
+            FunctionTable functions = null;
+            if (profile) {
+                functions = FunctionTable.of(elf);
+                functions.write(dir.resolve("functions"));
+                pluginArgs += ",functions=" + dir.resolve("functions") + ",callgraph=" + callGraph;
+            }
             // The guest sees the executable's path twice: qemu-user copies it onto the stack, and a
             // static glibc reads /proc/self/exe (qemu answers with the file's real path). Either moved
             // counts with the build cache's folder: c/read_input direct -O2 took 857 or 867
@@ -114,7 +121,7 @@ public final class QemuRunner {
                 stderr += "wasrisc: qemu-riscv64 ended without an instruction count (exit " + result.exitCode()
                         + (result.exitCode() > 128 ? ", killed by signal " + (result.exitCode() - 128) : "") + ")\n";
             }
-            Profile profiled = instructions >= 0 && profile ? Profile.read(blockFile, elf) : null;
+            Profile profiled = instructions >= 0 && profile ? Profile.of(functions.readCallTree(callGraph)) : null;
             return new QemuRun(result.exitCode(), result.stdoutText(), stderr, instructions, threads, result.wallTime(),
                     result.timedOut(), profiled);
         } finally {
