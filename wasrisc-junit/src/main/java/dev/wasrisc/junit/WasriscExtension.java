@@ -167,8 +167,32 @@ public final class WasriscExtension
         report(context, run);
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunCollector.class,
                 key -> new RunCollector(session(context), settings(context)), RunCollector.class).add(run);
-        checkBudgets(context, run);
-        checkBaseline(context, run);
+        try {
+            checkBudgets(context, run);
+            checkBaseline(context, run);
+        } catch (RatioFailure failure) {
+            throw explain(context, run, failure.comparison, failure.assertion);
+        } catch (AssertionError failure) {
+            throw explain(context, run, null, failure);
+        }
+    }
+
+    private static AssertionError explain(ExtensionContext context, GuestRun run, GuestRun comparison,
+            AssertionError failure) {
+        String test = context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName();
+        return FailureProfile.explain(session(context), settings(context), test, run, comparison, failure);
+    }
+
+    /** A failed ratio budget and the run it compared with, for {@link FailureProfile}. */
+    private static final class RatioFailure extends RuntimeException {
+        final AssertionError assertion;
+        final GuestRun comparison;
+
+        RatioFailure(AssertionError assertion, GuestRun comparison) {
+            super(assertion.getMessage(), assertion, false, false);
+            this.assertion = assertion;
+            this.comparison = comparison;
+        }
     }
 
     private static void checkBudgets(ExtensionContext context, GuestRun run) {
@@ -186,7 +210,12 @@ public final class WasriscExtension
         for (RatioBudget budget : ratios) {
             Pipeline to = Pipelines.parse(budget.to());
             if (!run.pipeline().equals(to) && applies(budget.pipeline(), budget.optLevel(), budget.guest(), run)) {
-                WasriscAssertions.assertThat(run).usedAtMostTimes(budget.value(), comparisonRun(context, run, to));
+                GuestRun comparison = comparisonRun(context, run, to);
+                try {
+                    WasriscAssertions.assertThat(run).usedAtMostTimes(budget.value(), comparison);
+                } catch (AssertionError failure) {
+                    throw new RatioFailure(failure, comparison);
+                }
             }
         }
     }

@@ -32,6 +32,36 @@ class BudgetsAndBaselinesTest {
     void forget() {
         System.clearProperty("wasrisc.baseline");
         System.clearProperty("wasrisc.baseline.file");
+        System.clearProperty("wasrisc.profile.dir");
+    }
+
+    @Test
+    void budgetFailureSaysWhereTheInstructionsWentAndLeavesAFlameGraph() {
+        System.setProperty("wasrisc.profile.dir", dir.toString());
+
+        Events tests = run(TightBudget.class);
+
+        tests.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
+                m.contains("over its budget of 100")
+                        && m.matches("(?s).*Where the instructions went \\(profiled again\\):\\s+instructions\\s+share\\s+function.*")
+                        && m.contains(dir.resolve("TightBudget_prints-c_hello_world-direct-O2.svg").toString())))));
+        assertThat(dir.resolve("TightBudget_prints-c_hello_world-direct-O2.svg")).content().startsWith("<svg").contains("puts");
+        assertThat(dir.resolve("TightBudget_prints-c_hello_world-direct-O2.folded")).content().contains("_start;main;puts");
+    }
+
+    @Test
+    void ratioBudgetFailureSaysWhichFunctionsGrewAgainstTheComparedCell() {
+        System.setProperty("wasrisc.profile.dir", dir.toString());
+
+        Events tests = run(TightRatio.class);
+
+        tests.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m ->
+                m.contains("its budget is 2.00×")
+                        && m.contains("Where the extra instructions went (profiled again), against direct -O2:")
+                        && m.matches("(?s).*\\(all \\d+ functions\\).*")))));
+        assertThat(dir.resolve("TightRatio_prints-c_hello_world-wasm2c-O2-vs-direct-O2.diff.svg")).exists();
+        assertThat(dir.resolve("TightRatio_prints-c_hello_world-wasm2c-O2-vs-direct-O2.diff.txt")).content()
+                .contains("difference");
     }
 
     @Test

@@ -17,11 +17,15 @@ public final class Main {
             usage: wasrisc COMMAND [OPTIONS]
 
               doctor                      every pipeline: available or not, tool paths and versions, what to install
-              run GUEST --pipeline NAME [-O N] [--input FILE] [--json] [--profile [--compare CELL]] [--reference] [--timeout SECONDS]
-                  [-- ARGS...]            build GUEST (such as c/fibonacci) through a pipeline and run it,
+              run GUEST --pipeline NAME [-O N] [--input FILE] [--json] [--profile [--compare CELL]
+                  [--profile-out DIR]] [--reference] [--timeout SECONDS] [-- ARGS...]
+                                          build GUEST (such as c/fibonacci) through a pipeline and run it,
                                           with FILE (default: the guest's "input" in wasrisc.json) on stdin;
-                                          --profile lists the 20 functions with the most instructions
-                                          (with --compare CELL: beside CELL's, function by function),
+                                          --profile follows calls and lists the 20 functions with the most
+                                          instructions (with --compare CELL: beside CELL's, function by
+                                          function, and those that grew most); --profile-out writes the
+                                          call stacks to DIR: folded, flame graph SVG, pprof .pb.gz (and
+                                          with --compare a differential flame graph and table),
                                           --reference compares with the module run in Chicory on the JVM
               bench [GUEST...] [--pipelines direct-O2,wasm2c-O2,...] [--inputs all] [--out DIR] [--profile]
                   [--compare CELL] [--shard I/N] [--verbose]
@@ -31,7 +35,8 @@ public final class Main {
                                           instruction counts and ratios to direct (--compare: a second
                                           table with ratios to CELL), and the report files
                                           (results.json, report.md, report.html; with --profile, each
-                                          cell's top functions) in DIR (default wasrisc-report);
+                                          cell's top functions and flame graph, and one against the
+                                          row's direct cell, files in DIR/profiles) in DIR (default wasrisc-report);
                                           --shard: only this machine's share of the cells (stable by name);
                                           progress: a status line on a terminal, a line per cell in logs,
                                           every build step with --verbose

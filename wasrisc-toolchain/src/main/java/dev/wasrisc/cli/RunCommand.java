@@ -10,7 +10,10 @@ import dev.wasrisc.build.BuildException;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.profile.CallTree;
+import dev.wasrisc.profile.FrameGroup;
 import dev.wasrisc.profile.ProfileDiff;
+import dev.wasrisc.profile.ProfileFiles;
 import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.report.Reports;
 import dev.wasrisc.tool.ToolMissingException;
@@ -22,7 +25,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds one guest through one pipeline cell, runs it, prints its output and a summary (or one JSON object). */
 final class RunCommand {
@@ -38,13 +43,16 @@ final class RunCommand {
     }
 
     int run(List<String> argv) {
-        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout", "--input", "--compare"),
+        Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout", "--input", "--compare", "--profile-out"),
                 Set.of("--json", "--profile", "--reference"));
         if (args.positionals.size() != 1) {
             throw new Args.UsageException("run takes one guest, such as c/fibonacci");
         }
         if (args.option("--compare").isPresent() && !args.flag("--profile")) {
             throw new Args.UsageException("run --compare CELL compares profiles: add --profile");
+        }
+        if (args.option("--profile-out").isPresent() && !args.flag("--profile")) {
+            throw new Args.UsageException("run --profile-out DIR writes a profile's files: add --profile");
         }
         String pipelineName = args.option("--pipeline").orElseThrow(() -> new Args.UsageException("run needs --pipeline NAME"));
         Pipeline pipeline = pipelineName.contains("-O") && args.option("-O").isEmpty()
@@ -81,18 +89,67 @@ final class RunCommand {
                     + reference.outcome() + ", " + (same ? "same stdout and outcome" : "DIFFERS; it printed:\n"
                     + reference.stdout()));
         }
-        if (run.profiled() && args.option("--compare").isPresent()) {
+        if (run.profiled()) {
+            reportProfile(program, pipeline, run, args, guestArgs);
+        }
+        return run.timedOut() ? 124 : run.exitCode();
+    }
+
+    private void reportProfile(GuestProgram program, Pipeline pipeline, GuestRun run, Args args, String[] guestArgs) {
+        Optional<Path> dir = args.option("--profile-out").map(Path::of);
+        Optional<CallTree> tree = run.profile().callTree();
+        tree.ifPresent(t -> err.println("wasrisc: by group: " + groupShares(t)));
+        String name = fileName(run.guest() + "-" + pipeline.id());
+        if (dir.isPresent() && tree.isPresent()) {
+            written(() -> ProfileFiles.write(dir.get(), name, tree.get(), run.guest() + " · " + pipeline.displayName()
+                    + " · " + String.format("%,d", run.instructions()) + " instructions"));
+        }
+        if (args.option("--compare").isPresent()) {
             Pipeline base = Pipelines.parse(args.option("--compare").get());
             GuestRun baseRun = withRunOptions(program.build(base), args).profile(guestArgs);
             err.println("wasrisc: where the instructions went, against " + base + " (" + baseRun.summary() + "):");
-            err.print(ProfileDiff.of(baseRun.profile(), run.profile()).format(20, base.displayName(),
-                    pipeline.displayName()));
-        } else if (run.profiled()) {
+            ProfileDiff diff = ProfileDiff.of(baseRun.profile(), run.profile());
+            err.print(diff.format(20, base.displayName(), pipeline.displayName()));
+            err.println("wasrisc: the functions whose own instructions grew most:");
+            err.print(diff.formatGrowth(10, base.displayName(), pipeline.displayName()));
+            Optional<CallTree> baseTree = baseRun.profile().callTree();
+            if (dir.isPresent() && tree.isPresent() && baseTree.isPresent()) {
+                written(() -> ProfileFiles.write(dir.get(), fileName(run.guest() + "-" + base.id()), baseTree.get(),
+                        run.guest() + " · " + base.displayName()));
+                written(() -> ProfileFiles.writeDifference(dir.get(), name + "-vs-" + base.id(), baseTree.get(), tree.get(),
+                        base.displayName(), pipeline.displayName(),
+                        run.guest() + " · " + pipeline.displayName() + " against " + base.displayName()));
+            }
+        } else {
             err.println("wasrisc: where the instructions went (top 20 of " + run.profile().functions().size()
                     + " functions):");
             err.print(run.profile().format(20));
         }
-        return run.timedOut() ? 124 : run.exitCode();
+    }
+
+    /** Shares of the run per frame group, largest first: {@code guest 97.10%, start-up 1.20%}. */
+    static String groupShares(CallTree tree) {
+        long total = Math.max(1, tree.total());
+        return tree.selfByGroup().entrySet().stream()
+                .sorted(Map.Entry.<FrameGroup, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f%%", e.getKey().label(), 100.0 * e.getValue() / total))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String fileName(String text) {
+        return text.replace('/', '_');
+    }
+
+    private interface FileWrite {
+        List<Path> write() throws IOException;
+    }
+
+    private void written(FileWrite write) {
+        try {
+            write.write().forEach(file -> err.println("wasrisc: wrote " + file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the profile's files: " + e.getMessage(), e);
+        }
     }
 
     /** The binary with the run's --timeout and --input, so both cells of --compare run alike. */

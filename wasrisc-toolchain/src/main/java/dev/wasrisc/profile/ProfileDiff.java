@@ -68,13 +68,32 @@ public final class ProfileDiff {
         return rows;
     }
 
+    /** Every function of either run, the one whose instructions grew most first, the most shrunk last. */
+    public List<Row> rowsByGrowth() {
+        List<Row> byGrowth = new ArrayList<>(rows);
+        byGrowth.sort(Comparator.comparingLong(Row::difference).reversed().thenComparing(Row::function));
+        return byGrowth;
+    }
+
+    /**
+     * A table of the {@code n} functions whose own instructions grew most, then the totals: where
+     * the other cell's extra instructions went.
+     */
+    public String formatGrowth(int n, String baseName, String otherName) {
+        return table(rowsByGrowth().subList(0, Math.min(n, rows.size())), baseName, otherName);
+    }
+
     /** A table of the {@code n} largest functions and the totals, the base's column first. */
     public String format(int n, String baseName, String otherName) {
+        return table(rows.subList(0, Math.min(n, rows.size())), baseName, otherName);
+    }
+
+    private String table(List<Row> shown, String baseName, String otherName) {
         int width = Math.max(15, Math.max(baseName.length(), otherName.length()));
         String columns = "%" + width + "s  %" + width + "s  %15s  %8s  %s%n";
         StringBuilder text = new StringBuilder(String.format(columns, baseName, otherName, "difference", "ratio",
                 "function"));
-        for (Row row : rows.subList(0, Math.min(n, rows.size()))) {
+        for (Row row : shown) {
             text.append(line(columns, row.base(), row.other(), row.function()));
         }
         text.append(line(columns, baseTotal, otherTotal, "(all " + rows.size() + " functions)"));

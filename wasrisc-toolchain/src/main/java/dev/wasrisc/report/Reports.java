@@ -45,6 +45,7 @@ public final class Reports {
         Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results) + "\n");
         Files.writeString(dir.resolve("report.md"), markdown(matrix));
         Files.writeString(dir.resolve("report.html"), html(matrix));
+        new ProfileSection(matrix).writeFiles(dir.resolve("profiles"));
     }
 
     /** A run as JSON fields, shared by results.json and {@code wasrisc run --json}. */
@@ -239,17 +240,9 @@ public final class Reports {
                 md.append('\n');
             }
         }
-        List<GuestRun> profiled = matrix.profiled();
-        if (!profiled.isEmpty()) {
-            md.append("\n## Where the instructions go\n\nThe ").append(TOP_FUNCTIONS)
-                    .append(" functions with the most instructions in each profiled cell.\n");
-            for (GuestRun run : profiled) {
-                md.append("\n### ").append(Matrix.row(run)).append(" · ").append(run.pipeline().displayName())
-                        .append("\n\n| function | instructions | share |\n|---|---:|---:|\n");
-                run.profile().top(TOP_FUNCTIONS).forEach(f -> md.append("| `").append(f.function().replace("|", "\\|"))
-                        .append("` | ").append(String.format("%,d", f.instructions()))
-                        .append(String.format(" | %.1f%% |%n", 100 * f.share())));
-            }
+        ProfileSection profiles = new ProfileSection(matrix);
+        if (!profiles.isEmpty()) {
+            md.append(profiles.markdown());
         }
         return md.toString();
     }
@@ -291,17 +284,9 @@ public final class Reports {
             }
             html.append("</table>\n").append(WorkChart.svg(matrix)).append('\n');
         }
-        List<GuestRun> profiled = matrix.profiled();
-        if (!profiled.isEmpty()) {
-            html.append("<h2>Where the instructions go</h2>\n");
-            for (GuestRun run : profiled) {
-                html.append("<h3>").append(escape(Matrix.row(run) + " · " + run.pipeline().displayName()))
-                        .append("</h3>\n<table><tr><th>function</th><th>instructions</th><th>share</th></tr>\n");
-                run.profile().top(TOP_FUNCTIONS).forEach(f -> html.append("<tr><td><code>").append(escape(f.function()))
-                        .append("</code></td><td>").append(String.format("%,d", f.instructions()))
-                        .append(String.format("</td><td>%.1f%%</td></tr>%n", 100 * f.share())));
-                html.append("</table>\n");
-            }
+        ProfileSection profiles = new ProfileSection(matrix);
+        if (!profiles.isEmpty()) {
+            html.append(profiles.html());
         }
         html.append("</body></html>\n");
         return html.toString();
