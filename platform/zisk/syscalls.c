@@ -101,3 +101,18 @@ void _exit(int code)
 {
     wasrisc_exit(code);
 }
+
+/*
+ * WAMR (the wamr_xip cells) warns when its loader's memory lies above 2 GiB, where 32-bit absolute
+ * relocations would not reach it; all of ZisK's RAM does. A relocation that does not fit still fails
+ * the load with an error. The warning alone would only add a line to the guest's output, which on
+ * ZisK's one console is stdout, so WAMR logs errors only here. Weak: other pipelines have no WAMR.
+ */
+void bh_log_set_verbose_level(uint32_t level) __attribute__((weak));
+
+__attribute__((constructor)) static void wamr_logs_errors_only(void)
+{
+    if (bh_log_set_verbose_level) {
+        bh_log_set_verbose_level(1); /* BH_LOG_LEVEL_ERROR */
+    }
+}

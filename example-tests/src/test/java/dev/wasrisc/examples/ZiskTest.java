@@ -22,7 +22,7 @@ class ZiskTest {
     // Go through the transpilers for ZisK would compile its 30 MB of C again per cell (minutes);
     // ZisK's own path takes the module as it is.
     @ParameterizedTest
-    @PipelineSource(cells = {"zisk_wasm-O2", "wasm2c-zisk-O2", "w2c2-zisk-O2"},
+    @PipelineSource(cells = {"zisk_wasm-O2", "wasm2c-zisk-O2", "w2c2-zisk-O2", "wamr_xip-zisk-O3"},
             guests = {"c/hello_world", "c/read_input", "rust/hello_world", "rust/read_input"})
     void sameOutputAsUnderQemu(Pipeline pipeline, GuestProgram guest) {
         check(pipeline, guest);

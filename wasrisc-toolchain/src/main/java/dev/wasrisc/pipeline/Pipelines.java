@@ -39,10 +39,14 @@ public final class Pipelines {
     /**
      * The pipelines whose bare-metal binaries also build for ZisK's emulator ({@code -zisk}): those
      * that link with the platform's start-up (direct only for C, whose direct build is bare-metal).
-     * Not WAMR yet: as built for rv64im its runtime does not fit ZisK's 508 MiB of RAM (the link of
-     * c/hello_world overflows it by 239 MB).
+     * WAMR only with --xip (code run in place from ROM): plain wamrc code is copied into RAM and
+     * relocated there, and its R_RISCV_HI20 relocations cannot reach ZisK's RAM, all above 2 GiB
+     * (WAMR: "relocation truncated to fit R_RISCV_HI20").
      */
-    static final List<String> ZISK_TARGETS = List.of("direct", "wasm2c", "w2c2");
+    static final List<String> ZISK_TARGETS = List.of("direct", "wasm2c", "w2c2", "wamr_xip");
+
+    private static final String WAMR_ON_ZISK = "its loader copies the code into RAM and relocates it there, and "
+            + "the R_RISCV_HI20 relocations cannot reach ZisK's RAM, all above 2 GiB (use wamr_xip, run in place)";
 
     private Pipelines() {}
 
@@ -75,7 +79,8 @@ public final class Pipelines {
         for (CellOption option : cell.options()) {
             if (option == CellOption.ZISK && !ZISK_TARGETS.contains(backend.name())) {
                 throw new IllegalArgumentException("pipeline " + cell.name() + " does not build for ZisK's emulator "
-                        + "(option 'zisk'); the pipelines that do: " + ZISK_TARGETS);
+                        + "(option 'zisk')" + (backend.name().equals("wamr") ? ": " + WAMR_ON_ZISK : "")
+                        + "; the pipelines that do: " + ZISK_TARGETS);
             }
             if (option != CellOption.ZISK && !backend.options().contains(option)) {
                 throw new IllegalArgumentException("pipeline " + cell.name() + " has no option '" + option + "'"

@@ -28,6 +28,13 @@ public final class ZiskRunner {
     /** What ziskemu prints the first time a WebAssembly module asks for random bytes. */
     static final String RANDOM_NOTICE = "WARNING: Using insecure random number generator.\n";
 
+    /**
+     * The box ziskemu prints before a run whose ELF has a segment both readable and executable (WAMR's
+     * --xip module, which its loader reads and runs in place).
+     */
+    static final Pattern SEGMENT_NOTICE = Pattern.compile(
+            "\n?(#{10,}\n(#[^\n]*#\n)*#{10,}\n)+\n?");
+
     /** The default step limit (-n): a run that needs more steps ends as a timeout does. */
     public static final long MAX_STEPS = 100_000_000_000L;
 
@@ -72,7 +79,12 @@ public final class ZiskRunner {
     static QemuRun read(CommandResult result, long maxSteps) {
         String stdout = result.stdoutText();
         String stderr = result.stderrText();
-        // ZisK's WASI random_get announces itself on the console: the emulator's notice, not output.
+        // The emulator's notices share the console with the guest: they go to stderr, not output.
+        Matcher segmentNotice = SEGMENT_NOTICE.matcher(stdout);
+        if (segmentNotice.lookingAt()) {
+            stderr = segmentNotice.group() + stderr;
+            stdout = stdout.substring(segmentNotice.end());
+        }
         if (stdout.startsWith(RANDOM_NOTICE)) {
             stdout = stdout.substring(RANDOM_NOTICE.length());
             stderr = RANDOM_NOTICE + stderr;

@@ -88,4 +88,11 @@ class PipelineTest {
         assertThatThrownBy(() -> Pipelines.parse("direct-fixed-O2")).hasMessageContaining("direct has no option 'fixed'");
         assertThatThrownBy(() -> Pipeline.parse("wasm2c-flat-O2")).hasMessageContaining("options: fixed unchecked");
     }
+
+    @org.junit.jupiter.api.Test
+    void plainWamrDoesNotBuildForZiskAndSaysWhy() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pipelines.parse("wamr-zisk-O3"))
+                .hasMessageContaining("R_RISCV_HI20").hasMessageContaining("wamr_xip");
+        assertThat(Pipelines.parse("wamr_xip-zisk-O3").has(CellOption.ZISK)).isTrue();
+    }
 }

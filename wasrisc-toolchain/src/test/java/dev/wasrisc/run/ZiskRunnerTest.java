@@ -30,6 +30,24 @@ class ZiskRunnerTest {
     }
 
     @Test
+    void theEmulatorsSegmentWarningGoesToStderr() {
+        String box = """
+
+                ############################################################################
+                #                              WARNING !!!                                 #
+                #   ELF PT_LOAD segment at 0x90000000 is PF_X | PF_R (execute-and-read)    #
+                ############################################################################
+
+                """;
+        QemuRun run = read(result(0, box + "Hello, world!\n#### not the emulator's\nprocess_rom() steps=7 duration=0.1 "
+                + "tp=1 Msteps/s freq=2 MHz clocks=3 clocks/step\n", ""));
+
+        assertThat(run.stdout()).isEqualTo("Hello, world!\n#### not the emulator's\n");
+        assertThat(run.stderr()).contains("PF_X | PF_R");
+        assertThat(run.instructions()).isEqualTo(7);
+    }
+
+    @Test
     void aGuestThatPrintsNoNewlineKeepsItsOutputWhole() {
         QemuRun run = read(result(0, "no newline at the endprocess_rom() steps=12 duration=0.1 tp=1 Msteps/s "
                 + "freq=1 1 clocks/step\n", ""));
