@@ -28,6 +28,9 @@ public final class ZiskRunner {
     /** What ziskemu prints the first time a WebAssembly module asks for random bytes. */
     static final String RANDOM_NOTICE = "WARNING: Using insecure random number generator.\n";
 
+    /** ziskemu's panic when its ahead-of-time translation meets a word it cannot translate. */
+    static final String UNTRANSPILABLE = "found invalid riscv_instruction";
+
     /**
      * The box ziskemu prints before a run whose ELF has a segment both readable and executable (WAMR's
      * --xip module, which its loader reads and runs in place).
@@ -107,6 +110,12 @@ public final class ZiskRunner {
             stderr += "wasrisc: ziskemu ended without a step count (exit " + result.exitCode() + ")"
                     + (outOfSteps ? ": the program did not end within " + String.format("%,d", maxSteps)
                     + " steps (wasrisc.zisk.maxSteps)" : "") + "\n";
+            if (stderr.contains(UNTRANSPILABLE)) {
+                stderr += "wasrisc: ziskemu translates every word of the ELF's executable segments before it runs, "
+                        + "and one of this binary's is an instruction it does not have (named above). A wamr_xip "
+                        + "binary keeps its whole AOT file, data as well as code, in such a segment: data that "
+                        + "reads as an instruction ZisK lacks stops it.\n";
+            }
         }
         return new QemuRun(exitCode, stdout, stderr, steps, 1, result.wallTime(), result.timedOut() || outOfSteps, null,
                 cost);

@@ -48,6 +48,15 @@ class ZiskRunnerTest {
     }
 
     @Test
+    void anUntranslatableWordIsExplained() {
+        QemuRun run = read(result(101, "", "thread 'main' panicked at src/riscv2zisk_context.rs:760:17:\n"
+                + "Riscv2ZiskContext::convert() found invalid riscv_instruction.inst_name=clmulh\n"));
+
+        assertThat(run.instructions()).isEqualTo(-1);
+        assertThat(run.stderr()).contains("inst_name=clmulh", "translates every word of the ELF's executable segments");
+    }
+
+    @Test
     void aGuestThatPrintsNoNewlineKeepsItsOutputWhole() {
         QemuRun run = read(result(0, "no newline at the endprocess_rom() steps=12 duration=0.1 tp=1 Msteps/s "
                 + "freq=1 1 clocks/step\n", ""));
