@@ -42,6 +42,10 @@ public final class Main {
                                           every build step with --verbose
               merge DIR... [--out DIR]    the reports of bench --shard I/N runs (their --out folders) as one
                                           report; refuses shards of other commits, matrices or tools
+              profile-diff BASE.folded NEW.folded [--out DIR]
+                                          two saved profiles (run --profile-out's .folded), e.g. before and
+                                          after a change: the functions that grew most; with --out the
+                                          differential flame graph and table
               cache [prune [--older-than AGE] [--max-size SIZE]]
                                           the local build cache: entries, sizes, leftovers of killed builds;
                                           prune removes entries least recently used first (AGE: 30d, 12h;
@@ -76,6 +80,7 @@ public final class Main {
                 case "run" -> new RunCommand(wasrisc, out, err).run(rest);
                 case "bench" -> new BenchCommand(wasrisc, out, err, console).run(rest);
                 case "merge" -> new MergeCommand(out).run(rest);
+                case "profile-diff" -> new ProfileDiffCommand(out).run(rest);
                 case "cache" -> new CacheCommand(new CacheInventory(config.cacheDir()), out).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + argv.get(0) + "'");
             };
