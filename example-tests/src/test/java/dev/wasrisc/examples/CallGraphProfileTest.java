@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.wasrisc.GuestProgram;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.cell.Target;
 import dev.wasrisc.junit.Guest;
 import dev.wasrisc.junit.PipelineSource;
 import dev.wasrisc.junit.WasriscTest;
@@ -42,8 +43,12 @@ class CallGraphProfileTest {
         // direct Go is multi-threaded Linux: the plain count varies run to run, the profile's own does not lag it.
         assertThat(tree.total()).isEqualTo(profiled.instructions());
         assertThat(tree.frames()).anySatisfy(frame -> assertThat(frame.name()).isEqualTo("main.main"));
-        assertThat(tree.inclusiveByFunction()).hasEntrySatisfying("main.main",
-                inMain -> assertThat(inMain).isGreaterThan(tree.total() / 2));
+        if (profiled.target() == Target.RV64IM) {
+            // Natively, a goroutine switch is a jump the stacks can only resynchronise after, so where
+            // main.main's share lands varies run to run; a WebAssembly build has one native stack.
+            assertThat(tree.inclusiveByFunction()).hasEntrySatisfying("main.main",
+                    inMain -> assertThat(inMain).isGreaterThan(tree.total() / 2));
+        }
         assertThat(readByGoPprof(tree, pipeline)).isEqualTo(tree.total());
     }
 
