@@ -91,6 +91,9 @@ final class RunCommand {
         }
         if (run.profiled()) {
             reportProfile(program, pipeline, run, args, guestArgs);
+        } else if (args.option("--profile-out").isPresent()) {
+            err.println("wasrisc: " + run.target().id() + " runs have no call stacks (only qemu's do): nothing written to "
+                    + args.option("--profile-out").get());
         }
         return run.timedOut() ? 124 : run.exitCode();
     }
