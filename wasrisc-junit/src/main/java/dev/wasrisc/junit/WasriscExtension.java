@@ -167,32 +167,18 @@ public final class WasriscExtension
         report(context, run);
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunCollector.class,
                 key -> new RunCollector(session(context), settings(context)), RunCollector.class).add(run);
-        try {
-            checkBudgets(context, run);
-            checkBaseline(context, run);
-        } catch (RatioFailure failure) {
-            throw explain(context, run, failure.comparison, failure.assertion);
-        } catch (AssertionError failure) {
-            throw explain(context, run, null, failure);
-        }
+        checkBudgets(context, run);
+        checkBaseline(context, run);
     }
 
+    /** {@code failure} with where the run's instructions went (against {@code comparison}, if any). */
     private static AssertionError explain(ExtensionContext context, GuestRun run, GuestRun comparison,
             AssertionError failure) {
-        String test = context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName();
-        return FailureProfile.explain(session(context), settings(context), test, run, comparison, failure);
+        return FailureProfile.explain(session(context), settings(context), testName(context), run, comparison, failure);
     }
 
-    /** A failed ratio budget and the run it compared with, for {@link FailureProfile}. */
-    private static final class RatioFailure extends RuntimeException {
-        final AssertionError assertion;
-        final GuestRun comparison;
-
-        RatioFailure(AssertionError assertion, GuestRun comparison) {
-            super(assertion.getMessage(), assertion, false, false);
-            this.assertion = assertion;
-            this.comparison = comparison;
-        }
+    private static String testName(ExtensionContext context) {
+        return context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName();
     }
 
     private static void checkBudgets(ExtensionContext context, GuestRun run) {
@@ -201,7 +187,11 @@ public final class WasriscExtension
         budgets.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), InstructionBudget.class));
         for (InstructionBudget budget : budgets) {
             if (applies(budget.pipeline(), budget.optLevel(), budget.guest(), run)) {
-                WasriscAssertions.assertThat(run).usedAtMostInstructions(budget.value());
+                try {
+                    WasriscAssertions.assertThat(run).usedAtMostInstructions(budget.value());
+                } catch (AssertionError failure) {
+                    throw explain(context, run, null, failure);
+                }
             }
         }
         List<RatioBudget> ratios = new ArrayList<>();
@@ -214,7 +204,7 @@ public final class WasriscExtension
                 try {
                     WasriscAssertions.assertThat(run).usedAtMostTimes(budget.value(), comparison);
                 } catch (AssertionError failure) {
-                    throw new RatioFailure(failure, comparison);
+                    throw explain(context, run, comparison, failure);
                 }
             }
         }
@@ -245,16 +235,15 @@ public final class WasriscExtension
         if (session.mode == BaselineSession.Mode.OFF) {
             return;
         }
-        String test = context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName();
-        Baseline.Verdict verdict = session.baseline.check(test, run);
+        Baseline.Verdict verdict = session.baseline.check(testName(context), run);
         if (session.mode == BaselineSession.Mode.UPDATE) {
             return;
         }
         switch (verdict.kind()) {
-            case REGRESSION -> throw new AssertionFailedError(verdict.message());
+            case REGRESSION -> throw explain(context, run, null, new AssertionFailedError(verdict.message()));
             case IMPROVEMENT -> {
                 if (session.failOnImprovement) {
-                    throw new AssertionFailedError(verdict.message());
+                    throw explain(context, run, null, new AssertionFailedError(verdict.message()));
                 }
                 System.out.println("wasrisc: " + verdict.message());
             }
