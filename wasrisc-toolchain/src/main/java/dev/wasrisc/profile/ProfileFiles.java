@@ -17,24 +17,50 @@ public final class ProfileFiles {
 
     /** Writes {@code NAME.folded}, {@code NAME.svg} and {@code NAME.pb.gz} into {@code dir}. */
     public static List<Path> write(Path dir, String name, CallTree tree, String title) throws IOException {
+        return writeDrawn(dir, name, tree, FlameGraph.svg(tree, title, flameId(name)));
+    }
+
+    /**
+     * As {@link #write}, with the flame graph already drawn (with the id {@link #flameId}), for a
+     * report that also embeds it.
+     */
+    public static List<Path> writeDrawn(Path dir, String name, CallTree tree, String flameGraph) throws IOException {
         Files.createDirectories(dir);
         Path folded = dir.resolve(name + ".folded");
         Path svg = dir.resolve(name + ".svg");
         Path pprof = dir.resolve(name + ".pb.gz");
         writeAtomically(folded, String.join("\n", tree.folded()) + "\n");
-        writeAtomically(svg, FlameGraph.svg(tree, title, "flame-" + name));
+        writeAtomically(svg, flameGraph);
         writeAtomically(pprof, Pprof.gzipped(tree, name));
         return List.of(folded, svg, pprof);
+    }
+
+    /** The id of the flame graph of the files called {@code name}, unique within a report. */
+    public static String flameId(String name) {
+        return "flame-" + name;
+    }
+
+    /** The id of the differential flame graph of the files called {@code name}. */
+    public static String differenceId(String name) {
+        return "diff-" + name;
     }
 
     /** Writes {@code NAME.diff.svg} and {@code NAME.diff.txt}: how {@code other} differs from {@code base}. */
     public static List<Path> writeDifference(Path dir, String name, CallTree base, CallTree other, String baseName,
             String otherName, String title) throws IOException {
+        return writeDifferenceDrawn(dir, name,
+                FlameGraph.differential(base, other, baseName, otherName, title, differenceId(name)),
+                ProfileDiff.of(Profile.of(base), Profile.of(other)), baseName, otherName);
+    }
+
+    /** As {@link #writeDifference}, with the differential flame graph (id {@link #differenceId}) and the difference made. */
+    public static List<Path> writeDifferenceDrawn(Path dir, String name, String flameGraph, ProfileDiff diff,
+            String baseName, String otherName) throws IOException {
         Files.createDirectories(dir);
         Path svg = dir.resolve(name + ".diff.svg");
         Path table = dir.resolve(name + ".diff.txt");
-        writeAtomically(svg, FlameGraph.differential(base, other, baseName, otherName, title, "diff-" + name));
-        writeAtomically(table, ProfileDiff.of(Profile.of(base), Profile.of(other)).formatGrowth(30, baseName, otherName));
+        writeAtomically(svg, flameGraph);
+        writeAtomically(table, diff.formatGrowth(30, baseName, otherName));
         return List.of(svg, table);
     }
 

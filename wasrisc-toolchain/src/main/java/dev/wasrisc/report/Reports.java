@@ -43,9 +43,10 @@ public final class Reports {
         results.put("tools", tools);
         results.put("runs", runs.stream().map(Reports::fields).toList());
         Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results) + "\n");
-        Files.writeString(dir.resolve("report.md"), markdown(matrix));
-        Files.writeString(dir.resolve("report.html"), html(matrix));
-        new ProfileSection(matrix).writeFiles(dir.resolve("profiles"));
+        ProfileSection profiles = new ProfileSection(matrix);
+        Files.writeString(dir.resolve("report.md"), markdown(matrix, profiles));
+        Files.writeString(dir.resolve("report.html"), html(matrix, profiles));
+        profiles.writeFiles(dir.resolve("profiles"));
     }
 
     /** A run as JSON fields, shared by results.json and {@code wasrisc run --json}. */
@@ -207,7 +208,7 @@ public final class Reports {
         }
     }
 
-    static String markdown(Matrix matrix) {
+    static String markdown(Matrix matrix, ProfileSection profiles) {
         StringBuilder md = new StringBuilder("# WASRISC report\n\n");
         md.append("RISC-V instructions executed under qemu-riscv64; in parentheses the ratio to `direct`; "
                 + "`~` marks counts of multi-threaded runs, which vary by a few percent.\n\n");
@@ -240,14 +241,13 @@ public final class Reports {
                 md.append('\n');
             }
         }
-        ProfileSection profiles = new ProfileSection(matrix);
         if (!profiles.isEmpty()) {
             md.append(profiles.markdown());
         }
         return md.toString();
     }
 
-    static String html(Matrix matrix) {
+    static String html(Matrix matrix, ProfileSection profiles) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>WASRISC report</title>\n")
                 .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
@@ -284,7 +284,6 @@ public final class Reports {
             }
             html.append("</table>\n").append(WorkChart.svg(matrix)).append('\n');
         }
-        ProfileSection profiles = new ProfileSection(matrix);
         if (!profiles.isEmpty()) {
             html.append(profiles.html());
         }
