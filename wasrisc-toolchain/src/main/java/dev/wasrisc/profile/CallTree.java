@@ -90,13 +90,9 @@ public final class CallTree {
      * ({@code symbols.get(0)} for addresses without a symbol).
      */
     public static CallTree read(Path file, List<String> symbols, FrameNames names) throws IOException {
-        List<String> readable = new ArrayList<>(symbols.size());
-        List<FrameGroup> groups = new ArrayList<>(symbols.size());
-        for (String symbol : symbols) {
-            String name = names.readable(symbol);
-            readable.add(name);
-            groups.add(names.group(symbol, name));
-        }
+        // Named when first seen: a run reaches hundreds of a Go binary's tens of thousands of symbols.
+        String[] readable = new String[symbols.size()];
+        FrameGroup[] groups = new FrameGroup[symbols.size()];
         Frame root = new Frame("all", FrameGroup.GUEST, null);
         Map<Long, Frame> nodes = new HashMap<>();
         try (BufferedReader lines = Files.newBufferedReader(file)) {
@@ -109,10 +105,14 @@ public final class CallTree {
                 int function = Integer.parseInt(fields[3]);
                 long parentNode = Long.parseLong(fields[2]);
                 Frame parent = parentNode == 0 ? root : nodes.get(thread << 32 | parentNode);
-                if (parent == null || function < 0 || function >= readable.size()) {
+                if (parent == null || function < 0 || function >= readable.length) {
                     throw new IOException("call-graph line in " + file + " names an unknown node or function: " + line);
                 }
-                Frame frame = parent.child(readable.get(function), groups.get(function));
+                if (readable[function] == null) {
+                    readable[function] = names.readable(symbols.get(function));
+                    groups[function] = names.group(symbols.get(function), readable[function]);
+                }
+                Frame frame = parent.child(readable[function], groups[function]);
                 frame.self += Long.parseLong(fields[4]);
                 nodes.put(thread << 32 | Long.parseLong(fields[1]), frame);
             }
