@@ -94,7 +94,11 @@ struct block {
     uint8_t exit;
 };
 
-static uint64_t *function_starts, *function_ends;
+struct function {
+    uint64_t start;
+    uint64_t end; /* 0 when the symbol has no size */
+};
+static struct function *functions;
 static uint32_t n_functions;
 
 #define NO_FUNCTION 0u
@@ -105,11 +109,16 @@ struct frame {
     uint64_t return_address;
 };
 
+struct node {
+    uint32_t parent;
+    uint32_t function;
+    uint64_t self; /* instructions executed in this function itself, in this stack */
+};
+
 /* Each guest thread (a vCPU in qemu-user) has its own tree and stack, so the
  * per-block callback takes no lock. Node 0 is the thread's root. */
 struct thread {
-    uint32_t *parent, *function;
-    uint64_t *self;
+    struct node *nodes;
     uint32_t n_nodes, node_capacity;
     uint32_t *children; /* open addressing on (parent, function): node + 1, 0 free */
     uint32_t children_capacity;
@@ -153,7 +162,7 @@ static void rehash(struct thread *t)
         abort();
     }
     for (uint32_t node = 1; node < t->n_nodes; node++) {
-        uint64_t slot = child_hash(t->parent[node], t->function[node]) & (capacity - 1);
+        uint64_t slot = child_hash(t->nodes[node].parent, t->nodes[node].function) & (capacity - 1);
         while (table[slot] != 0) {
             slot = (slot + 1) & (capacity - 1);
         }
@@ -167,18 +176,10 @@ static void rehash(struct thread *t)
 static uint32_t new_node(struct thread *t, uint32_t parent, uint32_t function)
 {
     if (t->n_nodes == t->node_capacity) {
-        uint32_t capacity = t->node_capacity;
-        t->parent = grow(t->parent, &capacity, sizeof *t->parent);
-        capacity = t->node_capacity;
-        t->function = grow(t->function, &capacity, sizeof *t->function);
-        capacity = t->node_capacity;
-        t->self = grow(t->self, &capacity, sizeof *t->self);
-        t->node_capacity = capacity;
+        t->nodes = grow(t->nodes, &t->node_capacity, sizeof *t->nodes);
     }
     uint32_t node = t->n_nodes++;
-    t->parent[node] = parent;
-    t->function[node] = function;
-    t->self[node] = 0;
+    t->nodes[node] = (struct node){.parent = parent, .function = function, .self = 0};
     return node;
 }
 
@@ -195,7 +196,7 @@ static uint32_t child(struct thread *t, uint32_t parent, uint32_t function)
             t->children[slot] = node + 1;
             return node;
         }
-        if (t->parent[entry - 1] == parent && t->function[entry - 1] == function) {
+        if (t->nodes[entry - 1].parent == parent && t->nodes[entry - 1].function == function) {
             return entry - 1;
         }
         slot = (slot + 1) & (t->children_capacity - 1);
@@ -238,7 +239,7 @@ static void resync(struct thread *t, const struct block *b)
 {
     if (!b->at_entry) {
         for (uint32_t i = t->depth - 1; i >= 1; i--) {
-            if (t->function[t->stack[i].node] == b->function) {
+            if (t->nodes[t->stack[i].node].function == b->function) {
                 t->depth = i + 1;
                 return;
             }
@@ -248,7 +249,7 @@ static void resync(struct thread *t, const struct block *b)
         push(t, child(t, 0, b->function), 0);
     } else {
         struct frame *top = &t->stack[t->depth - 1];
-        top->node = child(t, t->parent[top->node], b->function);
+        top->node = child(t, t->nodes[top->node].parent, b->function);
     }
 }
 
@@ -275,17 +276,17 @@ static void on_callgraph_tb_exec(unsigned int vcpu_index, void *udata)
         if (i >= 1) {
             t->depth = i; /* pops every frame a longjmp or unwinder skipped, too */
         }
-        if (i < 1 || t->function[t->stack[t->depth - 1].node] != b->function) {
+        if (i < 1 || t->nodes[t->stack[t->depth - 1].node].function != b->function) {
             resync(t, b);
         }
         break;
     }
     default:
-        if (t->function[t->stack[t->depth - 1].node] != b->function) {
+        if (t->nodes[t->stack[t->depth - 1].node].function != b->function) {
             resync(t, b);
         }
     }
-    t->self[t->stack[t->depth - 1].node] += b->n_insns;
+    t->nodes[t->stack[t->depth - 1].node].self += b->n_insns;
     t->last_exit = b->exit;
     t->last_next = b->next;
 }
@@ -295,17 +296,17 @@ static uint32_t function_of(uint64_t vaddr, uint8_t *at_entry)
     uint32_t low = 0, high = n_functions; /* first start above vaddr */
     while (low < high) {
         uint32_t mid = low + (high - low) / 2;
-        if (function_starts[mid] <= vaddr) {
+        if (functions[mid].start <= vaddr) {
             low = mid + 1;
         } else {
             high = mid;
         }
     }
     *at_entry = 0;
-    if (low == 0 || (function_ends[low - 1] != 0 && vaddr >= function_ends[low - 1])) {
+    if (low == 0 || (functions[low - 1].end != 0 && vaddr >= functions[low - 1].end)) {
         return NO_FUNCTION;
     }
-    *at_entry = function_starts[low - 1] == vaddr;
+    *at_entry = functions[low - 1].start == vaddr;
     return low; /* line low - 1 is function low */
 }
 
@@ -381,13 +382,9 @@ static int read_functions(const char *path)
     uint64_t start, end;
     while (fscanf(f, "%" SCNx64 " %" SCNx64, &start, &end) == 2) {
         if (n_functions == capacity) {
-            uint32_t ends_capacity = capacity;
-            function_starts = grow(function_starts, &capacity, sizeof *function_starts);
-            function_ends = grow(function_ends, &ends_capacity, sizeof *function_ends);
+            functions = grow(functions, &capacity, sizeof *functions);
         }
-        function_starts[n_functions] = start;
-        function_ends[n_functions] = end;
-        n_functions++;
+        functions[n_functions++] = (struct function){.start = start, .end = end};
     }
     fclose(f);
     return 0;
@@ -402,8 +399,8 @@ static void write_callgraph(void)
     for (unsigned int v = 0; v < MAX_THREADS; v++) {
         struct thread *t = __atomic_load_n(&threads[v], __ATOMIC_ACQUIRE);
         for (uint32_t node = 1; t != NULL && node < t->n_nodes; node++) {
-            fprintf(f, "%u %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu64 "\n", v, node, t->parent[node],
-                    t->function[node], t->self[node]);
+            fprintf(f, "%u %" PRIu32 " %" PRIu32 " %" PRIu32 " %" PRIu64 "\n", v, node, t->nodes[node].parent,
+                    t->nodes[node].function, t->nodes[node].self);
         }
     }
     fclose(f);
