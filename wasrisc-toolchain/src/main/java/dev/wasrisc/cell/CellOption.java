@@ -24,6 +24,16 @@ public enum CellOption {
      */
     UNCHECKED("unchecked"),
 
+    /**
+     * Each load and store of linear memory is one RISC-V load or store. The transpilers' C copies
+     * every access with {@code memcpy}, which says nothing of alignment, and gcc and clang for
+     * rv64 then copy byte by byte (an 8-byte load becomes 8 loads, 8 stores and a reload). With
+     * this option a misaligned WebAssembly address becomes a misaligned RISC-V access, which the
+     * machine must take: qemu does, and ZisK does at a higher cost; a core that traps on them
+     * would need to emulate them.
+     */
+    UNALIGNED("unaligned"),
+
     /** binaryen's {@code wasm-opt -O3} on the module before the pipeline sees it. */
     WASM_OPT("wasmopt"),
 

@@ -71,7 +71,7 @@ public final class W2c2Backend implements Backend {
     /** w2c2 checks no bounds in any cell, so it has no {@code unchecked} option. */
     @Override
     public Set<CellOption> options() {
-        return EnumSet.of(CellOption.FIXED, CellOption.WASM_OPT);
+        return EnumSet.of(CellOption.FIXED, CellOption.UNALIGNED, CellOption.WASM_OPT);
     }
 
     @Override
@@ -101,7 +101,8 @@ public final class W2c2Backend implements Backend {
 
     @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(W2c2Glue.class, WasmModule.class, W2c2FixedMemory.class, LinearMemoryImage.class,
+        return List.of(W2c2Glue.class, WasmModule.class, W2c2MemoryModel.class, UnalignedAccess.class,
+                LinearMemoryImage.class,
                 WasmOpt.class);
     }
 
@@ -128,13 +129,16 @@ public final class W2c2Backend implements Backend {
         Path w2c2Platform = platform.w2c2();
         Path baseHeaderDir = context.tool(Tools.W2C2_BASE).getParent();
         List<Path> objects = new ArrayList<>();
-        if (context.pipeline().has(CellOption.FIXED)) {
+        Pipeline cell = context.pipeline();
+        if (cell.has(CellOption.FIXED)) {
             Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());
             LinearMemoryImage image = LinearMemoryImage.read(wasm);
             Path main = work.resolve(MODULE + ".c");
-            Files.writeString(main, W2c2FixedMemory.transpiled(Files.readString(main), image));
-            baseHeaderDir = W2c2FixedMemory.header(context.tool(Tools.W2C2_BASE), work.resolve("fixed-memory"));
+            Files.writeString(main, W2c2MemoryModel.transpiled(Files.readString(main), image));
             objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
+        }
+        if (W2c2MemoryModel.rewritesHeader(cell)) {
+            baseHeaderDir = W2c2MemoryModel.header(context.tool(Tools.W2C2_BASE), work.resolve("memory-model"), cell);
         }
         List<String> flags = List.of(
                 "-I" + w2c2Platform,

@@ -67,6 +67,14 @@ public final class WamrBackend implements Backend {
     static final List<String> TARGET_FLAGS = List.of(
             "--target=riscv64", "--target-abi=lp64", "--cpu=generic-rv64", "--cpu-features=+i,+m,+a");
 
+    /**
+     * The target with misaligned loads and stores allowed ({@code unaligned}): wamrc gives every
+     * access alignment 1, which LLVM for generic-rv64 otherwise splits into byte accesses.
+     */
+    static final List<String> UNALIGNED_TARGET_FLAGS = List.of(
+            "--target=riscv64", "--target-abi=lp64", "--cpu=generic-rv64",
+            "--cpu-features=+i,+m,+a,+unaligned-scalar-mem");
+
     /** WAMR's build options, as its CMake build would define them for this configuration. */
     static final List<String> RUNTIME_DEFINES = List.of(
             "-DBH_PLATFORM_WASRISC",
@@ -198,10 +206,13 @@ public final class WamrBackend implements Backend {
         return WasmOpt.tools(tools(language), cell);
     }
 
-    /** wamrc's own bounds-check switch; its memory base is the module instance's, with no knob to fix it. */
+    /**
+     * wamrc's own bounds-check switch and LLVM's misaligned-access feature; its memory base is the
+     * module instance's, with no knob to fix it.
+     */
     @Override
     public Set<CellOption> options() {
-        return EnumSet.of(CellOption.UNCHECKED, CellOption.WASM_OPT);
+        return EnumSet.of(CellOption.UNCHECKED, CellOption.UNALIGNED, CellOption.WASM_OPT);
     }
 
     @Override
@@ -215,7 +226,7 @@ public final class WamrBackend implements Backend {
         Path work = context.workDir();
         Path aot = work.resolve(AOT_FILE);
         context.run("compile AOT", Command.of(context.tool(Tools.WAMRC))
-                .args(TARGET_FLAGS)
+                .args(context.pipeline().has(CellOption.UNALIGNED) ? UNALIGNED_TARGET_FLAGS : TARGET_FLAGS)
                 .arg("--bounds-checks=" + (context.pipeline().has(CellOption.UNCHECKED) ? 0 : 1))
                 .args(inPlace ? XIP_FLAGS : List.of())
                 .arg("--opt-level=" + context.optLevel())

@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * wasm → C with wabt's wasm2c → riscv64-unknown-elf-gcc, linked with the platform into a bare-metal
  * rv64im ELF. The cell's -O level is the C compiler's. Options: a fixed, linker-initialised memory,
- * no bounds checks ({@link Wasm2cMemoryModel}), binaryen before wasm2c.
+ * no bounds checks, one instruction per access ({@link Wasm2cMemoryModel}), binaryen before wasm2c.
  */
 public final class Wasm2cBackend implements Backend {
 
@@ -57,12 +57,13 @@ public final class Wasm2cBackend implements Backend {
 
     @Override
     public Set<CellOption> options() {
-        return EnumSet.of(CellOption.FIXED, CellOption.UNCHECKED, CellOption.WASM_OPT);
+        return EnumSet.of(CellOption.FIXED, CellOption.UNCHECKED, CellOption.UNALIGNED, CellOption.WASM_OPT);
     }
 
     @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(Wasm2cMemoryModel.class, LinearMemoryImage.class, WasmModule.class, WasmOpt.class);
+        return List.of(Wasm2cMemoryModel.class, UnalignedAccess.class, LinearMemoryImage.class, WasmModule.class,
+                WasmOpt.class);
     }
 
     @Override
@@ -101,6 +102,8 @@ public final class Wasm2cBackend implements Backend {
         Pipeline cell = context.pipeline();
         if (cell.has(CellOption.FIXED) || cell.has(CellOption.UNCHECKED)) {
             Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());
+        }
+        if (cell.has(CellOption.FIXED) || cell.has(CellOption.UNCHECKED) || cell.has(CellOption.UNALIGNED)) {
             LinearMemoryImage image = cell.has(CellOption.FIXED) ? LinearMemoryImage.read(wasm) : null;
             Files.writeString(transpiledC, Wasm2cMemoryModel.apply(Files.readString(transpiledC), cell, image));
             if (image != null) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Rewrites the C that wabt 1.0.32's wasm2c writes for a cell's memory options. wasm2c has no such
  * options of its own: its loads and stores go through the instance's memory (base and size are
  * loads, because a byte store may alias them) behind a bounds check, and its data segments are
- * copied in at instantiation. Each rewrite names the text it expects, so a wasm2c that writes
+ * copied in at instantiation, and each access is a {@code memcpy} ({@link UnalignedAccess}). Each rewrite names the text it expects, so a wasm2c that writes
  * something else fails the build instead of silently building the default model.
  */
 final class Wasm2cMemoryModel {
@@ -37,6 +37,9 @@ final class Wasm2cMemoryModel {
     /** The C for the cell's options; the text unchanged for a cell without memory options. */
     static String apply(String c, Pipeline cell, LinearMemoryImage image) throws IOException {
         String result = c;
+        if (cell.has(CellOption.UNALIGNED)) {
+            result = UnalignedAccess.apply(result, "wasm_rt_memcpy", LinearMemoryImage.TRANSPILED_ACCESS, "wasm2c's output");
+        }
         if (cell.has(CellOption.UNCHECKED)) {
             result = replaceAll(result, MEMCHECK, "#define MEMCHECK(mem, a, t)", "the bounds check");
         }

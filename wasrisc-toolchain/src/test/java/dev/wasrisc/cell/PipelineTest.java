@@ -75,6 +75,8 @@ class PipelineTest {
         assertThat(cell.displayName()).isEqualTo("wasm2c fixed unchecked -O2");
         assertThat(Pipeline.parse(cell.displayName())).isEqualTo(cell).isNotEqualTo(Pipeline.parse("wasm2c-O2"));
         assertThat(Pipeline.parse("w2c2-clang-fixed-wasmopt-O3").id()).isEqualTo("w2c2-clang-fixed-wasmopt-O3");
+        assertThat(Pipeline.parse("wasm2c-unaligned-zisk-fixed-unchecked-O2").id())
+                .isEqualTo("wasm2c-fixed-unchecked-unaligned-zisk-O2");
         assertThat(Pipeline.of("wasm2c", 2).withOptions(java.util.Set.of(CellOption.WASM_OPT)).id())
                 .isEqualTo("wasm2c-wasmopt-O2");
     }
@@ -84,7 +86,9 @@ class PipelineTest {
         assertThat(Pipelines.parse("wamr-unchecked-O3").has(CellOption.UNCHECKED)).isTrue();
         assertThatThrownBy(() -> Pipelines.parse("w2c2-unchecked-O2"))
                 .hasMessageContaining("pipeline w2c2 has no option 'unchecked'")
-                .hasMessageContaining("its options: fixed, wasmopt");
+                .hasMessageContaining("its options: fixed, unaligned, wasmopt");
+        assertThat(Pipelines.parse("wamr-unaligned-O3").has(CellOption.UNALIGNED)).isTrue();
+        assertThatThrownBy(() -> Pipelines.parse("wasmtime-unaligned-O2")).hasMessageContaining("wasmtime has no option 'unaligned'");
         assertThatThrownBy(() -> Pipelines.parse("direct-fixed-O2")).hasMessageContaining("direct has no option 'fixed'");
         assertThatThrownBy(() -> Pipeline.parse("wasm2c-flat-O2")).hasMessageContaining("options: fixed unchecked");
     }
