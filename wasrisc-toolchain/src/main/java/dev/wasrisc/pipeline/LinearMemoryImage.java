@@ -33,6 +33,22 @@ record LinearMemoryImage(byte[] bytes, int segments) {
     /** The linker script's symbol for the region's start, where the image goes: the fixed base. */
     static final String FIXED_BASE = "__wasrisc_linear_memory_start";
 
+    /** The constant pointer to {@link #FIXED_BASE} that the transpiled C reads the base through. */
+    private static final String BASE_POINTER = "wasrisc_linear_memory_base";
+
+    /** How the transpiled C reads the fixed base: see {@link #FIXED_BASE_DECLARATIONS}. */
+    static final String FIXED_BASE_VALUE = BASE_POINTER;
+
+    /**
+     * The C that declares the fixed base for the transpiled code: a constant pointer, defined
+     * beside the image ({@link #write}). gcc loads it once per function and keeps it in a
+     * register, since it cannot change; each access is then base plus address, with the static
+     * offset in the load's immediate. Taken as the linker's symbol, a link-time constant, the base
+     * would instead absorb each access's offset, and gcc would materialise every sum (auipc, addi).
+     */
+    static final String FIXED_BASE_DECLARATIONS = "#include <stdint.h>\n"
+            + "extern uint8_t* const " + BASE_POINTER + ";\n";
+
     /** The address of a little-endian load or store in wasm2c's and w2c2's C: what a fixed base replaces. */
     static final String TRANSPILED_ACCESS = "&mem->data[addr]";
 
@@ -164,6 +180,14 @@ record LinearMemoryImage(byte[] bytes, int segments) {
                 /* The module's linear memory at instantiation (%d active data segments, %d bytes). */
                     .section .wasrisc_linear_memory_image,"aw",@progbits
                     .incbin "%s"
-                """.formatted(segments, bytes.length, bin.toAbsolutePath()));
+
+                /* The transpiled code's constant pointer to it (FIXED_BASE_DECLARATIONS). */
+                    .section .rodata.%s,"a",@progbits
+                    .globl %s
+                    .balign 8
+                %s:
+                    .dword %s
+                """.formatted(segments, bytes.length, bin.toAbsolutePath(), BASE_POINTER, BASE_POINTER, BASE_POINTER,
+                FIXED_BASE));
     }
 }

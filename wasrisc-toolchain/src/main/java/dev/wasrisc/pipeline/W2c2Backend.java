@@ -125,6 +125,13 @@ public final class W2c2Backend implements Backend {
         Path glue = work.resolve("guest_glue.c");
         Files.writeString(glue, W2c2Glue.generate(module, header, MODULE));
 
+        List<Path> transpiled = new ArrayList<>();
+        transpiled.add(work.resolve(MODULE + ".c"));
+        try (Stream<Path> files = Files.list(work)) {
+            files.filter(file -> PART.matcher(file.getFileName().toString()).matches()).sorted()
+                    .forEach(transpiled::add);
+        }
+
         Platform platform = context.platform();
         Path w2c2Platform = platform.w2c2();
         Path baseHeaderDir = context.tool(Tools.W2C2_BASE).getParent();
@@ -133,8 +140,11 @@ public final class W2c2Backend implements Backend {
         if (cell.has(CellOption.FIXED)) {
             Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());
             LinearMemoryImage image = LinearMemoryImage.read(wasm);
-            Path main = work.resolve(MODULE + ".c");
-            Files.writeString(main, W2c2MemoryModel.transpiled(Files.readString(main), image));
+            Path main = transpiled.get(0);
+            Files.writeString(main, W2c2MemoryModel.withoutSegmentCopies(Files.readString(main), image));
+            for (Path source : transpiled) {
+                Files.writeString(source, W2c2MemoryModel.transpiled(Files.readString(source)));
+            }
             objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
         }
         if (W2c2MemoryModel.rewritesHeader(cell)) {
@@ -147,12 +157,6 @@ public final class W2c2Backend implements Backend {
                 "-I" + work,
                 "-include", "wasrisc_w2c2.h");
 
-        List<Path> transpiled = new ArrayList<>();
-        transpiled.add(work.resolve(MODULE + ".c"));
-        try (Stream<Path> files = Files.list(work)) {
-            files.filter(file -> PART.matcher(file.getFileName().toString()).matches()).sorted()
-                    .forEach(transpiled::add);
-        }
         objects.addAll(context.parallel(transpiled,
                 source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
         objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));

@@ -5,6 +5,7 @@ import dev.wasrisc.cell.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,13 @@ final class W2c2MemoryModel {
     private static final Pattern SEGMENT_ARRAY = Pattern.compile("^const U8 (d\\d+)\\[\\]=\\{[^}]*\\};\\n",
             Pattern.MULTILINE);
 
+    /** How the header's loads and stores take their address, a 32-bit WebAssembly pointer. */
+    private static final String ADDRESS_PARAMETER = "(wasmMemory* mem, WasmPtr addr";
+
+    /** A load's or store's call up to the end of its address, {@code si0} or {@code si0+8U}. */
+    private static final Pattern ACCESS_CALL = Pattern.compile(
+            "\\b((?:i32|i64|f32|f64)_(?:load|store)\\w*\\(i->m0,)(si\\d+)(?:\\+(\\d+)U)?(?=[,)])");
+
     private W2c2MemoryModel() {}
 
     /** Whether the cell compiles against a rewritten header. */
@@ -32,8 +40,9 @@ final class W2c2MemoryModel {
 
     /**
      * Writes {@code w2c2_base.h} for the cell's options into {@code dir}; returns dir. At the fixed
-     * base, w2c2 checking no bounds, addresses are signed offsets as in wasm2c's unchecked cells
-     * ({@link Wasm2cMemoryModel#requireSignedIndexRange}).
+     * base, w2c2 checking no bounds, loads and stores take a 64-bit address, which
+     * {@link #transpiled} makes the sign-extended pointer plus the static offset, as in wasm2c's
+     * unchecked cells ({@link Wasm2cMemoryModel#requireSignedIndexRange}).
      */
     static Path header(Path installedHeader, Path dir, Pipeline cell) throws IOException {
         String header = Files.readString(installedHeader);
@@ -44,12 +53,18 @@ final class W2c2MemoryModel {
         }
         if (cell.has(CellOption.UNALIGNED)) {
             header = UnalignedAccess.apply(header, "memcpy", access, installedHeader.toString());
+            header = UnalignedAccess.withWordCopy(header, "memmove(\n        destinationMemory->data",
+                    installedHeader.toString());
         }
         if (cell.has(CellOption.FIXED)) {
-            String base = LinearMemoryImage.FIXED_BASE;
-            header = "extern unsigned char " + base + "[];\n"
-                    + "#include <stdint.h>\n"
-                    + header.replace(access, "&" + base + "[" + Wasm2cMemoryModel.SIGNED_INDEX + "]");
+            if (!header.contains(ADDRESS_PARAMETER)) {
+                throw new IOException(installedHeader + " does not contain '" + ADDRESS_PARAMETER + "' (the address "
+                        + "of its loads and stores); the fixed memory supports w2c2 2a31254's header");
+            }
+            header = LinearMemoryImage.FIXED_BASE_DECLARATIONS
+                    + header.replace(access, "&" + LinearMemoryImage.FIXED_BASE_VALUE + "["
+                            + Wasm2cMemoryModel.SIGNED_INDEX + "]")
+                            .replace(ADDRESS_PARAMETER, "(wasmMemory* mem, I64 addr");
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(installedHeader.getFileName()), header);
@@ -57,7 +72,23 @@ final class W2c2MemoryModel {
     }
 
     /** The generated main C file without the copies of the segments the image holds. */
-    static String transpiled(String c, LinearMemoryImage image) throws IOException {
+    static String withoutSegmentCopies(String c, LinearMemoryImage image) throws IOException {
         return image.withoutCopies(c, LOAD_DATA, SEGMENT_ARRAY, "w2c2");
+    }
+
+    /**
+     * A generated C file of a fixed-memory cell, its loads' and stores' addresses sign-extended
+     * and their offsets added in 64 bits ({@code (I64)(I32)si0+8} for {@code si0+8U}, a 32-bit
+     * sum): see {@link Wasm2cMemoryModel#requireSignedIndexRange}.
+     */
+    static String transpiled(String c) {
+        Matcher access = ACCESS_CALL.matcher(c);
+        StringBuilder result = new StringBuilder(c.length() + c.length() / 8);
+        while (access.find()) {
+            String offset = access.group(3) == null ? "" : "+" + access.group(3);
+            access.appendReplacement(result, Matcher.quoteReplacement(
+                    access.group(1) + "(I64)(I32)" + access.group(2) + offset));
+        }
+        return access.appendTail(result).toString();
     }
 }

@@ -19,10 +19,17 @@ final class Wasm2cMemoryModel {
     private static final String MEMCHECK = "#define MEMCHECK(mem, a, t) RANGE_CHECK(mem, a, sizeof(t))";
 
 
-    /** See {@link #requireSignedIndexRange}. */
-    static final String SIGNED_INDEX = "(int32_t)addr";
+    /**
+     * The index of an unchecked access: the address as the caller computed it, in 64 bits (see
+     * {@link #requireSignedIndexRange}).
+     */
+    static final String SIGNED_INDEX = "(int64_t)addr";
 
     private static final long MAX_SIGNED_REGION = 1L << 31;
+
+    /** The start of a load's or store's call, up to its address's zero-extension {@code (u64)(}. */
+    private static final Pattern ACCESS_CALL = Pattern.compile(
+            "\\b((?:i32|i64|f32|f64)_(?:load|store)\\w*\\(&instance->w2c_memory, )\\(u64\\)\\(");
 
 
     private static final Pattern LOAD_DATA = Pattern.compile(
@@ -39,26 +46,32 @@ final class Wasm2cMemoryModel {
         String result = c;
         if (cell.has(CellOption.UNALIGNED)) {
             result = UnalignedAccess.apply(result, "wasm_rt_memcpy", LinearMemoryImage.TRANSPILED_ACCESS, "wasm2c's output");
+            result = UnalignedAccess.withWordCopy(result, "memmove(dest->data + dest_addr, src->data + src_addr, n);",
+                    "wasm2c's output");
         }
         if (cell.has(CellOption.UNCHECKED)) {
             result = replaceAll(result, MEMCHECK, "#define MEMCHECK(mem, a, t)", "the bounds check");
+            result = ACCESS_CALL.matcher(result).replaceAll("$1(u64)(s64)(s32)(");
         }
-        String base = cell.has(CellOption.FIXED) ? LinearMemoryImage.FIXED_BASE : "mem->data";
+        String base = cell.has(CellOption.FIXED) ? LinearMemoryImage.FIXED_BASE_VALUE : "mem->data";
         String index = cell.has(CellOption.UNCHECKED) ? SIGNED_INDEX : "addr";
         result = replaceAll(result, LinearMemoryImage.TRANSPILED_ACCESS, "&" + base + "[" + index + "]",
                 "loads and stores");
         if (cell.has(CellOption.FIXED)) {
-            result = "#include <stdint.h>\nextern uint8_t " + LinearMemoryImage.FIXED_BASE + "[];\n"
+            result = LinearMemoryImage.FIXED_BASE_DECLARATIONS
                     + image.withoutCopies(result, LOAD_DATA, SEGMENT_ARRAY, "wasm2c");
         }
         return result;
     }
 
     /**
-     * Unchecked accesses take the address as a signed 32-bit offset. RV64 keeps 32-bit values
-     * sign-extended in registers, so this costs nothing, where zero-extending (WebAssembly's
-     * unsigned addresses) costs two shifts per access on rv64im. For every address inside a region
-     * of at most 2 GiB both give the same byte, so the platform's region must be no larger.
+     * Unchecked accesses sign-extend the 32-bit address and add the static offset to it in 64 bits
+     * ({@code (u64)(s64)(s32)(addr) + 8u}, where wasm2c zero-extends). RV64 keeps 32-bit values
+     * sign-extended in registers, so the extension costs nothing and the offset folds into the
+     * load's immediate; the base plus the address is then shared by all accesses through one
+     * pointer, such as Go's stack frame. Zero-extending costs two shifts per access on rv64im, and
+     * adding the offset in 32 bits an addw and an add. For every address inside a region of at
+     * most 2 GiB all give the same byte, so the platform's region must be no larger.
      */
     static void requireSignedIndexRange(GuestSettings settings) throws IOException {
         if (settings.linearMemoryBytes() > MAX_SIGNED_REGION) {
