@@ -49,6 +49,9 @@ record LinearMemoryImage(byte[] bytes, int segments) {
     static final String FIXED_BASE_DECLARATIONS = "#include <stdint.h>\n"
             + "extern uint8_t* const " + BASE_POINTER + ";\n";
 
+    /** The C that declares the fixed base as the linker's symbol, for accesses whose index carries the offset. */
+    static final String FIXED_BASE_SYMBOL = "#include <stdint.h>\nextern uint8_t " + FIXED_BASE + "[];\n";
+
     /** The address of a little-endian load or store in wasm2c's and w2c2's C: what a fixed base replaces. */
     static final String TRANSPILED_ACCESS = "&mem->data[addr]";
 

@@ -53,12 +53,16 @@ final class Wasm2cMemoryModel {
             result = replaceAll(result, MEMCHECK, "#define MEMCHECK(mem, a, t)", "the bounds check");
             result = ACCESS_CALL.matcher(result).replaceAll("$1(u64)(s64)(s32)(");
         }
-        String base = cell.has(CellOption.FIXED) ? LinearMemoryImage.FIXED_BASE_VALUE : "mem->data";
+        // Checked accesses index with the zero-extended address plus offset, a sum the linker's
+        // symbol absorbs as well as a pointer would; only the 64-bit offsets need the pointer.
+        boolean basePointer = cell.has(CellOption.UNCHECKED);
+        String base = !cell.has(CellOption.FIXED) ? "mem->data"
+                : basePointer ? LinearMemoryImage.FIXED_BASE_VALUE : LinearMemoryImage.FIXED_BASE;
         String index = cell.has(CellOption.UNCHECKED) ? SIGNED_INDEX : "addr";
         result = replaceAll(result, LinearMemoryImage.TRANSPILED_ACCESS, "&" + base + "[" + index + "]",
                 "loads and stores");
         if (cell.has(CellOption.FIXED)) {
-            result = LinearMemoryImage.FIXED_BASE_DECLARATIONS
+            result = (basePointer ? LinearMemoryImage.FIXED_BASE_DECLARATIONS : LinearMemoryImage.FIXED_BASE_SYMBOL)
                     + image.withoutCopies(result, LOAD_DATA, SEGMENT_ARRAY, "wasm2c");
         }
         return result;
