@@ -34,6 +34,16 @@ public enum CellOption {
      */
     UNALIGNED("unaligned"),
 
+    /**
+     * Jumps threaded past the dispatch of Go's resumable functions (w2c2). Go's WebAssembly back
+     * end makes each function one loop around a {@code br_table} on a resume index: a backward
+     * branch sets the index and goes back to the loop's top, through a jump table, and a call
+     * enters the same way with index 0. gcc does not thread jumps through a loop's header, so
+     * this rewrites each such branch to go straight to its block, and tests for 0 before the
+     * table. The code does the same; it is only faster.
+     */
+    THREADED("threaded"),
+
     /** binaryen's {@code wasm-opt -O3} on the module before the pipeline sees it. */
     WASM_OPT("wasmopt"),
 

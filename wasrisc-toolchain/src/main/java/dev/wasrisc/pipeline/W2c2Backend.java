@@ -71,7 +71,7 @@ public final class W2c2Backend implements Backend {
     /** w2c2 checks no bounds in any cell, so it has no {@code unchecked} option. */
     @Override
     public Set<CellOption> options() {
-        return EnumSet.of(CellOption.FIXED, CellOption.UNALIGNED, CellOption.WASM_OPT);
+        return EnumSet.of(CellOption.FIXED, CellOption.UNALIGNED, CellOption.THREADED, CellOption.WASM_OPT);
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class W2c2Backend implements Backend {
 
     @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(W2c2Glue.class, WasmModule.class, W2c2MemoryModel.class, UnalignedAccess.class,
+        return List.of(W2c2Glue.class, WasmModule.class, W2c2MemoryModel.class, UnalignedAccess.class, W2c2ResumeDispatch.class,
                 LinearMemoryImage.class,
                 WasmOpt.class);
     }
@@ -142,10 +142,15 @@ public final class W2c2Backend implements Backend {
             LinearMemoryImage image = LinearMemoryImage.read(wasm);
             Path main = transpiled.get(0);
             Files.writeString(main, W2c2MemoryModel.withoutSegmentCopies(Files.readString(main), image));
-            for (Path source : transpiled) {
-                Files.writeString(source, W2c2MemoryModel.transpiled(Files.readString(source)));
-            }
             objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
+        }
+        if (cell.has(CellOption.FIXED) || cell.has(CellOption.THREADED)) {
+            for (Path source : transpiled) {
+                String c = Files.readString(source);
+                c = cell.has(CellOption.FIXED) ? W2c2MemoryModel.transpiled(c) : c;
+                c = cell.has(CellOption.THREADED) ? W2c2ResumeDispatch.thread(c) : c;
+                Files.writeString(source, c);
+            }
         }
         if (W2c2MemoryModel.rewritesHeader(cell)) {
             baseHeaderDir = W2c2MemoryModel.header(context.tool(Tools.W2C2_BASE), work.resolve("memory-model"), cell);

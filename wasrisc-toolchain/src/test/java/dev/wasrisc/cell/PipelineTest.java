@@ -86,7 +86,7 @@ class PipelineTest {
         assertThat(Pipelines.parse("wamr-unchecked-O3").has(CellOption.UNCHECKED)).isTrue();
         assertThatThrownBy(() -> Pipelines.parse("w2c2-unchecked-O2"))
                 .hasMessageContaining("pipeline w2c2 has no option 'unchecked'")
-                .hasMessageContaining("its options: fixed, unaligned, wasmopt");
+                .hasMessageContaining("its options: fixed, unaligned, threaded, wasmopt");
         assertThat(Pipelines.parse("wamr-unaligned-O3").has(CellOption.UNALIGNED)).isTrue();
         assertThatThrownBy(() -> Pipelines.parse("wasmtime-unaligned-O2")).hasMessageContaining("wasmtime has no option 'unaligned'");
         assertThatThrownBy(() -> Pipelines.parse("direct-fixed-O2")).hasMessageContaining("direct has no option 'fixed'");
