@@ -1,7 +1,8 @@
 /*
  * The platform's system interface for rv64im, as Linux ecalls (write=64,
  * read=63, exit_group=94), so a bare-metal guest runs unchanged under
- * qemu-riscv64 user mode. Also wires picolibc's stdio to it.
+ * qemu-riscv64 user mode. Also wires picolibc's stdout and stderr to it (stdin:
+ * ../stdio/stdin.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -33,17 +34,6 @@ long wasrisc_write(int fd, const void *buf, size_t len)
 long wasrisc_read(int fd, void *buf, size_t len)
 {
     return ecall3(SYS_read, fd, (long)buf, (long)len);
-}
-
-/*
- * POSIX read for native C guests (picolibc declares it, bare metal has none): straight into the
- * caller's buffer, one ecall per call, so a large input costs the guest no copying loop. Weak, so a
- * guest's own read() wins.
- */
-__attribute__((weak)) ssize_t read(int fd, void *buf, size_t len)
-{
-    long n = wasrisc_read(fd, buf, len);
-    return n < 0 ? -1 : n;
 }
 
 /*
@@ -108,18 +98,9 @@ static int flush_stderr(FILE *f)
     return 0;
 }
 
-static int get_stdin(FILE *f)
-{
-    (void)f;
-    unsigned char c;
-    return wasrisc_read(0, &c, 1) == 1 ? c : EOF;
-}
-
-static FILE stdin_file = FDEV_SETUP_STREAM(NULL, get_stdin, NULL, _FDEV_SETUP_READ);
 static FILE stdout_file = FDEV_SETUP_STREAM(put_stdout, NULL, flush_stdout, _FDEV_SETUP_WRITE);
 static FILE stderr_file = FDEV_SETUP_STREAM(put_stderr, NULL, flush_stderr, _FDEV_SETUP_WRITE);
 
-FILE *const stdin = &stdin_file;
 FILE *const stdout = &stdout_file;
 FILE *const stderr = &stderr_file;
 

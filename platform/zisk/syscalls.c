@@ -49,12 +49,6 @@ long wasrisc_read(int fd, void *buf, size_t len)
     return (long)n;
 }
 
-__attribute__((weak)) ssize_t read(int fd, void *buf, size_t len)
-{
-    long n = wasrisc_read(fd, buf, len);
-    return n < 0 ? -1 : n;
-}
-
 /* Each character straight to the UART: a store per byte, cheaper than buffering it first. */
 static int put_stdout(char c, FILE *f)
 {
@@ -63,17 +57,8 @@ static int put_stdout(char c, FILE *f)
     return (unsigned char)c;
 }
 
-static int get_stdin(FILE *f)
-{
-    (void)f;
-    unsigned char c;
-    return wasrisc_read(0, &c, 1) == 1 ? c : EOF;
-}
-
-static FILE stdin_file = FDEV_SETUP_STREAM(NULL, get_stdin, NULL, _FDEV_SETUP_READ);
 static FILE stdout_file = FDEV_SETUP_STREAM(put_stdout, NULL, NULL, _FDEV_SETUP_WRITE);
 
-FILE *const stdin = &stdin_file;
 FILE *const stdout = &stdout_file;
 FILE *const stderr = &stdout_file;
 

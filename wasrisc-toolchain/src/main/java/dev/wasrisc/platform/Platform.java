@@ -33,6 +33,11 @@ public record Platform(Path dir, String bareMetal) {
         return dir.resolve(bareMetal);
     }
 
+    /** picolibc's standard input over the bare-metal target's read, shared by {@code rv64im} and {@code zisk}. */
+    public Path stdio() {
+        return dir.resolve("stdio");
+    }
+
     public Path wasi() {
         return dir.resolve("wasi");
     }
@@ -56,7 +61,7 @@ public record Platform(Path dir, String bareMetal) {
      * left out: editing them must not rebuild guests.
      */
     public List<Path> buildInputs() {
-        return List.of(include(), rv64im(), wasi(), dir.resolve("imports"));
+        return List.of(include(), rv64im(), stdio(), wasi(), dir.resolve("imports"));
     }
 
     /** The platform's default implementations of custom imports (weak symbols a guest may replace). */

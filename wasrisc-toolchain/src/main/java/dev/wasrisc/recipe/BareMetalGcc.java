@@ -95,6 +95,7 @@ public final class BareMetalGcc {
         List<Path> all = new ArrayList<>();
         all.add(compile(context, "compile platform", platform.rv64im().resolve("crt0.S"), List.of()));
         all.add(compile(context, "compile platform", platform.rv64im().resolve("syscalls.c"), List.of()));
+        all.add(compile(context, "compile platform", platform.stdio().resolve("stdin.c"), List.of()));
         for (Path imports : context.importSources()) {
             all.add(compile(context, "compile imports", imports, List.of()));
         }
