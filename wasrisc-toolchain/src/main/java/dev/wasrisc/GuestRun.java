@@ -2,6 +2,7 @@ package dev.wasrisc;
 
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.exec.OutputSizes;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
 import dev.wasrisc.run.ZiskCost;
@@ -25,6 +26,9 @@ import java.util.List;
  *     GuestBinary#profile}; null otherwise
  * @param profile where the instructions went, for runs made with {@link GuestBinary#profile}; null
  *     otherwise
+ * @param written bytes the guest wrote to stdout and stderr in all; beyond {@code
+ *     wasrisc.output.maxBytes} a stream keeps only its first and last bytes (see {@link
+ *     #truncationNotes()})
  */
 public record GuestRun(
         String guest,
@@ -45,7 +49,8 @@ public record GuestRun(
         List<String> code,
         Work work,
         Profile profile,
-        ZiskCost cost) {
+        ZiskCost cost,
+        OutputSizes written) {
 
     /** An amount of work in a unit, such as 2,131,457 gas. */
     public record Work(String unit, long amount) {
@@ -64,6 +69,17 @@ public record GuestRun(
     public GuestRun {
         args = List.copyOf(args);
         code = List.copyOf(code);
+        java.util.Objects.requireNonNull(written, "written");
+    }
+
+    /** Whether stdout keeps only its first and last bytes: an assertion on it must not compare a part. */
+    public boolean stdoutTruncated() {
+        return written.stdoutTruncated();
+    }
+
+    /** One line per truncated stream, e.g. "stdout truncated: 4.0 GB written, first and last 16.0 MiB kept". */
+    public List<String> truncationNotes() {
+        return written.notes();
     }
 
     /**
@@ -108,6 +124,7 @@ public record GuestRun(
         String outcome = timedOut ? "timed out after " + wallTime.toMillis() + " ms" : "exit " + exitCode;
         return coordinates() + ": " + outcome + ", " + String.format("%,d", instructions)
                 + (target == Target.ZISK ? " ZisK steps, " : " instructions, ") + wallTime.toMillis() + " ms"
-                + (cost == null ? "" : "; " + cost);
+                + (cost == null ? "" : "; " + cost)
+                + truncationNotes().stream().map(note -> "; " + note).collect(java.util.stream.Collectors.joining());
     }
 }

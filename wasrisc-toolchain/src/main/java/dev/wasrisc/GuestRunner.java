@@ -9,6 +9,7 @@ import dev.wasrisc.platform.Platform;
 import dev.wasrisc.run.InstructionCounterPlugin;
 import dev.wasrisc.run.QemuRun;
 import dev.wasrisc.run.QemuRunner;
+import dev.wasrisc.run.RunLimits;
 import dev.wasrisc.run.ZiskRunner;
 import dev.wasrisc.tool.Toolchain;
 import dev.wasrisc.tool.Tools;
@@ -31,12 +32,11 @@ final class GuestRunner {
     private volatile QemuRunner qemu;
     private volatile ZiskRunner zisk;
 
-    private final long ziskMaxSteps;
+    private final RunLimits limits;
 
-    /** @param ziskMaxSteps where ZisK's emulator stops a run, as a timeout ({@code wasrisc.zisk.maxSteps}) */
     GuestRunner(Platform platform, BuildCache cache, Toolchain toolchain, Executor executor, boolean profileAll,
-            long ziskMaxSteps) {
-        this.ziskMaxSteps = ziskMaxSteps;
+            RunLimits limits) {
+        this.limits = limits;
         this.platform = platform;
         this.cache = cache;
         this.toolchain = toolchain;
@@ -57,7 +57,7 @@ final class GuestRunner {
         return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
                 binary.target(), args, input, run.exitCode(), run.stdout(), run.stderr(), run.instructions(),
                 run.threads(), run.wallTime(), run.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
-                work(binary.guest().settings().work(), run.stdout()), run.profile(), run.cost());
+                work(binary.guest().settings().work(), run.stdout()), run.profile(), run.cost(), run.written());
     }
 
     private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {
@@ -70,7 +70,8 @@ final class GuestRunner {
 
     private ZiskRunner zisk() {
         if (zisk == null) {
-            zisk = new ZiskRunner(executor, toolchain.path(Tools.ZISKEMU), ziskMaxSteps);
+            zisk = new ZiskRunner(executor, toolchain.path(Tools.ZISKEMU), limits.ziskMaxSteps(),
+                    limits.maxOutputBytes());
         }
         return zisk;
     }
@@ -80,7 +81,8 @@ final class GuestRunner {
             synchronized (this) {
                 if (qemu == null) {
                     qemu = new QemuRunner(executor, toolchain.path(Tools.QEMU_RISCV64),
-                            InstructionCounterPlugin.build(platform.qemuPlugin(), cache, toolchain, executor));
+                            InstructionCounterPlugin.build(platform.qemuPlugin(), cache, toolchain, executor),
+                            limits.maxOutputBytes());
                 }
             }
         }

@@ -2,7 +2,7 @@ package dev.wasrisc;
 
 import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.RemoteCache;
-import dev.wasrisc.run.ZiskRunner;
+import dev.wasrisc.run.RunLimits;
 import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.build.HeartbeatProgress;
 import dev.wasrisc.cell.Pipeline;
@@ -62,7 +62,7 @@ public final class Wasrisc {
         this.cache = cache;
         this.builder = new CellBuilder(services, cache);
         this.runner = new GuestRunner(platform, cache, toolchain, executor, config.profileAll(),
-                settings.number("wasrisc.zisk.maxSteps", ZiskRunner.MAX_STEPS));
+                RunLimits.from(settings));
         this.references = new ReferenceRuns(builder);
     }
 

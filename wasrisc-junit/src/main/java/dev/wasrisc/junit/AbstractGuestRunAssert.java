@@ -31,6 +31,7 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
     /** The run's standard output, as an AssertJ string assertion described by the run's coordinates. */
     public AbstractStringAssert<?> stdout() {
         isNotNull();
+        requireWholeStdout(actual);
         return Assertions.assertThat(actual.stdout()).as("stdout of %s", actual.coordinates());
     }
 
@@ -70,6 +71,7 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
     /** Standard output is exactly {@code expected}. */
     public SELF printed(String expected) {
         isNotNull();
+        requireWholeStdout(actual);
         if (!actual.stdout().equals(expected)) {
             failWithActualExpectedAndMessage(actual.stdout(), expected, "%s printed%n  %s%nexpected%n  %s",
                     actual.coordinates(), quote(actual.stdout()), quote(expected));
@@ -80,7 +82,8 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
     public SELF printedOnStderr(String fragment) {
         isNotNull();
         if (!actual.stderr().contains(fragment)) {
-            failWithMessage("%s's stderr does not contain %s; it was%n  %s", actual.coordinates(), quote(fragment),
+            failWithMessage("%s's stderr does not contain %s%s; it was%n  %s", actual.coordinates(), quote(fragment),
+                    actual.written().stderrTruncated() ? " in the parts kept (" + actual.truncationNotes() + ")" : "",
                     quote(actual.stderr()));
         }
         return myself;
@@ -122,6 +125,8 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
     /** Same stdout and exit code as another run of the same guest (another pipeline, say). */
     public SELF behavesLike(GuestRun other) {
         isNotNull();
+        requireWholeStdout(actual);
+        requireWholeStdout(other);
         if (!actual.stdout().equals(other.stdout()) || actual.exitCode() != other.exitCode()) {
             failWithMessage("%s printed %s and exited %d, but %s printed %s and exited %d", actual.coordinates(),
                     quote(actual.stdout()), actual.exitCode(), other.coordinates(), quote(other.stdout()),
@@ -153,12 +158,21 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
             failWithMessage("%s exited %d, but the reference (Chicory) %s%s", actual.coordinates(), actual.exitCode(),
                     reference.outcome(), stderrTail());
         }
+        requireWholeStdout(actual);
         if (!actual.stdout().equals(reference.stdout())) {
             failWithActualExpectedAndMessage(actual.stdout(), reference.stdout(),
                     "%s printed%n  %s%nbut the reference (Chicory) printed%n  %s", actual.coordinates(),
                     quote(actual.stdout()), quote(reference.stdout()));
         }
         return myself;
+    }
+
+    /** Comparing the kept ends of a truncated stdout would compare a part as if it were the whole. */
+    private void requireWholeStdout(GuestRun run) {
+        if (run.stdoutTruncated()) {
+            failWithMessage("%s: its stdout cannot be compared: %s", run.coordinates(),
+                    String.join("; ", run.truncationNotes()));
+        }
     }
 
     private String stderrTail() {

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     every machine and its instruction count repeats
  * @param timeout the process is killed after this long
  * @param stdin a file the process reads as its standard input, or null for an empty one
+ * @param maxOutputBytes bytes of stdout, and as many of stderr, kept at most (half from the start,
+ *     half from the end): a process cannot fill the JVM's memory however much it writes
  */
 public record Command(
         List<String> argv,
@@ -26,13 +28,23 @@ public record Command(
         Map<String, String> environment,
         boolean cleanEnvironment,
         Duration timeout,
-        Path stdin) {
+        Path stdin,
+        long maxOutputBytes) {
+
+    /**
+     * What {@code wasrisc.output.maxBytes} defaults to: 16 MiB of each stream, which keeps a {@code
+     * run --json} stdout within the 20 million characters Jackson reads in one string by default.
+     */
+    public static final long DEFAULT_MAX_OUTPUT_BYTES = 16L << 20;
 
     public Command {
         argv = List.copyOf(argv);
         Objects.requireNonNull(workDir, "workDir");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(timeout, "timeout");
+        if (maxOutputBytes < 2) {
+            throw new IllegalArgumentException("maxOutputBytes must be at least 2, was " + maxOutputBytes);
+        }
     }
 
     public static Builder of(Object... argv) {
@@ -73,6 +85,7 @@ public record Command(
         private boolean cleanEnvironment;
         private Duration timeout = Duration.ofMinutes(30);
         private Path stdin;
+        private long maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
 
         public Builder arg(Object arg) {
             argv.add(String.valueOf(arg));
@@ -118,9 +131,15 @@ public record Command(
             return this;
         }
 
+        /** Keep at most this many bytes of stdout and as many of stderr (see {@link Command#maxOutputBytes}). */
+        public Builder maxOutputBytes(long bytes) {
+            this.maxOutputBytes = bytes;
+            return this;
+        }
+
         public Command build() {
             return new Command(argv, workDir == null ? Path.of(".") : workDir, environment, cleanEnvironment, timeout,
-                    stdin);
+                    stdin, maxOutputBytes);
         }
     }
 }

@@ -1,17 +1,24 @@
 package dev.wasrisc.exec;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** What a finished (or killed) process left behind. */
-public record CommandResult(int exitCode, byte[] stdout, byte[] stderr, Duration wallTime, boolean timedOut) {
+/**
+ * What a finished (or killed) process left behind: its exit, and as much of its output as the
+ * command allowed to be kept ({@link Command#maxOutputBytes()}).
+ */
+public record CommandResult(int exitCode, CapturedOutput stdout, CapturedOutput stderr, Duration wallTime,
+        boolean timedOut) {
+
+    public CommandResult(int exitCode, byte[] stdout, byte[] stderr, Duration wallTime, boolean timedOut) {
+        this(exitCode, CapturedOutput.of(stdout), CapturedOutput.of(stderr), wallTime, timedOut);
+    }
 
     public String stdoutText() {
-        return new String(stdout, StandardCharsets.UTF_8);
+        return stdout.text();
     }
 
     public String stderrText() {
-        return new String(stderr, StandardCharsets.UTF_8);
+        return stderr.text();
     }
 
     public boolean succeeded() {
@@ -20,7 +27,7 @@ public record CommandResult(int exitCode, byte[] stdout, byte[] stderr, Duration
 
     /** The last lines of stderr (or stdout when stderr is empty), for error messages. */
     public String outputTail(int maxLines) {
-        String text = stderr.length > 0 ? stderrText() : stdoutText();
+        String text = stderr.written() > 0 ? stderrText() : stdoutText();
         String[] lines = text.strip().split("\n");
         int from = Math.max(0, lines.length - maxLines);
         StringBuilder tail = new StringBuilder();

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +122,7 @@ public final class DockerExecutor implements Executor, AutoCloseable {
     public CommandResult execute(Command command) throws IOException {
         long start = System.nanoTime();
         ToolchainContainer.Exec result = container().exec(containerArgv(command), command.workDir().toString(),
-                execEnvironment(command), command.timeout().plus(ENGINE_GRACE));
+                execEnvironment(command), command.timeout().plus(ENGINE_GRACE), command.maxOutputBytes());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         boolean timedOut = result.exitCode() == TIMEOUT_EXIT && took.compareTo(command.timeout()) >= 0;
         return new CommandResult(timedOut ? -1 : result.exitCode(), result.stdout(), result.stderr(), took, timedOut);
@@ -154,22 +153,22 @@ public final class DockerExecutor implements Executor, AutoCloseable {
         ToolchainContainer.Exec result = small("cat", path.toString());
         if (result.exitCode() != 0) {
             throw new IOException("in " + image + ", cannot read " + path + ": "
-                    + new String(result.stderr(), StandardCharsets.UTF_8).strip());
+                    + result.stderr().text().strip());
         }
-        return result.stdout();
+        return result.stdout().complete("cat " + path + " in the toolchain container: stdout");
     }
 
     private static String text(ToolchainContainer.Exec result, String what) {
         if (result.exitCode() != 0) {
             throw new UncheckedIOException(new IOException("in the toolchain container, " + what + " failed: "
-                    + new String(result.stderr(), StandardCharsets.UTF_8).strip()));
+                    + result.stderr().text().strip()));
         }
-        return new String(result.stdout(), StandardCharsets.UTF_8);
+        return result.stdout().text();
     }
 
     private ToolchainContainer.Exec small(String... argv) {
         try {
-            return container().exec(List.of(argv), null, Map.of(), SMALL_COMMAND);
+            return container().exec(List.of(argv), null, Map.of(), SMALL_COMMAND, Command.DEFAULT_MAX_OUTPUT_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,6 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -110,8 +109,12 @@ final class ToolchainContainer implements AutoCloseable {
         return id;
     }
 
-    /** What a command printed and how it ended; {@code limit} guards against an engine that hangs. */
-    Exec exec(List<String> argv, String workDir, Map<String, String> environment, Duration limit) throws IOException {
+    /**
+     * What a command printed (at most {@code maxOutputBytes} of each stream) and how it ended;
+     * {@code limit} guards against an engine that hangs.
+     */
+    Exec exec(List<String> argv, String workDir, Map<String, String> environment, Duration limit,
+            long maxOutputBytes) throws IOException {
         List<String> env = new ArrayList<>();
         environment.forEach((name, value) -> env.add(name + "=" + value));
         String execId;
@@ -126,14 +129,14 @@ final class ToolchainContainer implements AutoCloseable {
             throw new IOException("the toolchain container " + id + " is gone (removed by hand, or the engine "
                     + "restarted): " + e.getMessage(), e);
         }
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        BoundedOutputStream stdout = new BoundedOutputStream(maxOutputBytes);
+        BoundedOutputStream stderr = new BoundedOutputStream(maxOutputBytes);
         try (ResultCallback.Adapter<Frame> done = client.execStartCmd(execId).exec(new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
                 switch (frame.getStreamType()) {
-                    case STDERR -> stderr.writeBytes(frame.getPayload());
-                    default -> stdout.writeBytes(frame.getPayload());
+                    case STDERR -> stderr.write(frame.getPayload(), 0, frame.getPayload().length);
+                    default -> stdout.write(frame.getPayload(), 0, frame.getPayload().length);
                 }
             }
         })) {
@@ -147,10 +150,10 @@ final class ToolchainContainer implements AutoCloseable {
         }
         InspectExecResponse finished = client.inspectExecCmd(execId).exec();
         Long exit = finished.getExitCodeLong();
-        return new Exec(exit == null ? -1 : exit.intValue(), stdout.toByteArray(), stderr.toByteArray());
+        return new Exec(exit == null ? -1 : exit.intValue(), stdout.captured(), stderr.captured());
     }
 
-    record Exec(int exitCode, byte[] stdout, byte[] stderr) {}
+    record Exec(int exitCode, CapturedOutput stdout, CapturedOutput stderr) {}
 
     private void remove() {
         beats.shutdownNow();

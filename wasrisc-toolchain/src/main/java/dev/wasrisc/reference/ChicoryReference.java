@@ -12,8 +12,8 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.wasrisc.exec.BoundedOutputStream;
+import dev.wasrisc.exec.Command;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,8 +65,9 @@ public final class ChicoryReference {
     public static ReferenceRun run(String guest, Path module, Path importsReactor, Map<Import, String> symbols,
             List<String> args, byte[] stdin) {
         long start = System.nanoTime();
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        // Bounded as a qemu run's output is: the reference runs inside the JVM, and must not fill it.
+        BoundedOutputStream stdout = new BoundedOutputStream(Command.DEFAULT_MAX_OUTPUT_BYTES);
+        BoundedOutputStream stderr = new BoundedOutputStream(Command.DEFAULT_MAX_OUTPUT_BYTES);
         List<String> argv = new ArrayList<>();
         argv.add("guest");
         argv.addAll(args);
@@ -96,8 +97,7 @@ public final class ChicoryReference {
         } catch (StackOverflowError e) {
             trap = "call stack exhausted";
         }
-        return new ReferenceRun(guest, args, exitCode, stdout.toString(StandardCharsets.UTF_8),
-                stderr.toString(StandardCharsets.UTF_8), trap, Duration.ofNanos(System.nanoTime() - start));
+        return new ReferenceRun(guest, args, exitCode, stdout.captured().text(), stderr.captured().text(), trap, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

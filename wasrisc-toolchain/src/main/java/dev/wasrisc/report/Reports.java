@@ -75,6 +75,12 @@ public final class Reports {
         row.put("binaryBytes", run.binaryBytes());
         row.put("buildMillis", run.buildTime().toMillis());
         row.put("runMillis", run.wallTime().toMillis());
+        row.put("stdoutBytes", run.written().stdout());
+        row.put("stderrBytes", run.written().stderr());
+        if (!run.truncationNotes().isEmpty()) {
+            row.put("outputTruncated", run.truncationNotes());
+            row.put("outputLimitBytes", run.written().limit());
+        }
         if (run.cost() != null) {
             row.put("ziskCost", run.cost().asMap());
         }

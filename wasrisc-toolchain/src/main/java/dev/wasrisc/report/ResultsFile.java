@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasrisc.GuestRun;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.exec.OutputSizes;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
 import dev.wasrisc.run.ZiskCost;
@@ -72,7 +73,13 @@ public record ResultsFile(Path file, String commit, JsonNode matrix, String shar
                 run.path("exitCode").asInt(), "", "", run.path("instructions").asLong(), run.path("threads").asInt(1),
                 Duration.ofMillis(run.path("runMillis").asLong()), run.path("timedOut").asBoolean(),
                 run.path("binaryBytes").asLong(), Duration.ofMillis(run.path("buildMillis").asLong()), code, work, profile,
-                cost(run.path("ziskCost")));
+                cost(run.path("ziskCost")), written(run));
+    }
+
+    /** The output's sizes as recorded; the limit only where a stream went past it. */
+    private static OutputSizes written(JsonNode run) {
+        return new OutputSizes(run.path("stdoutBytes").asLong(), run.path("stderrBytes").asLong(),
+                run.path("outputLimitBytes").asLong(Long.MAX_VALUE));
     }
 
     private static ZiskCost cost(JsonNode cost) {

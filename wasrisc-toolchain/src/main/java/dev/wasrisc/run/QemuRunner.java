@@ -5,6 +5,7 @@ import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
+import dev.wasrisc.exec.OutputSizes;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.FunctionTable;
 import dev.wasrisc.profile.Profile;
@@ -29,11 +30,14 @@ public final class QemuRunner {
     private final Executor executor;
     private final Path qemu;
     private final Path plugin;
+    private final long maxOutputBytes;
 
-    public QemuRunner(Executor executor, Path qemu, Path plugin) {
+    /** @param maxOutputBytes bytes kept of each of the guest's output streams ({@code wasrisc.output.maxBytes}) */
+    public QemuRunner(Executor executor, Path qemu, Path plugin, long maxOutputBytes) {
         this.executor = executor;
         this.qemu = qemu;
         this.plugin = plugin;
+        this.maxOutputBytes = maxOutputBytes;
     }
 
     private static final String GUEST_FILE = "guest";
@@ -106,6 +110,7 @@ public final class QemuRunner {
                     .cleanEnvironment()
                     .timeout(timeout)
                     .stdin(stdin)
+                    .maxOutputBytes(maxOutputBytes)
                     .build();
             CommandResult result = executor.execute(command);
             long instructions = -1;
@@ -123,7 +128,7 @@ public final class QemuRunner {
             }
             Profile profiled = instructions >= 0 && profile ? Profile.of(functions.readCallTree(callGraph)) : null;
             return new QemuRun(result.exitCode(), result.stdoutText(), stderr, instructions, threads, result.wallTime(),
-                    result.timedOut(), profiled);
+                    result.timedOut(), profiled, null, OutputSizes.of(result, maxOutputBytes));
         } finally {
             BuildCache.deleteTree(dir);
         }

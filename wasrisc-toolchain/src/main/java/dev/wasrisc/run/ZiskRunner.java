@@ -4,6 +4,7 @@ import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
+import dev.wasrisc.exec.OutputSizes;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.guest.NotApplicableException;
 import java.io.IOException;
@@ -44,11 +45,14 @@ public final class ZiskRunner {
     private final Executor executor;
     private final Path ziskemu;
     private final long maxSteps;
+    private final long maxOutputBytes;
 
-    public ZiskRunner(Executor executor, Path ziskemu, long maxSteps) {
+    /** @param maxOutputBytes bytes kept of each of the guest's output streams ({@code wasrisc.output.maxBytes}) */
+    public ZiskRunner(Executor executor, Path ziskemu, long maxSteps, long maxOutputBytes) {
         this.executor = executor;
         this.ziskemu = ziskemu;
         this.maxSteps = maxSteps;
+        this.maxOutputBytes = maxOutputBytes;
     }
 
     /**
@@ -72,16 +76,19 @@ public final class ZiskRunner {
                 input.copyTo(stdin);
                 command.args(List.of("--legacy-inputs", stdin.toString()));
             }
-            CommandResult result = executor.execute(command.in(dir).cleanEnvironment().timeout(timeout).build());
-            return read(result, maxSteps);
+            CommandResult result = executor.execute(command.in(dir).cleanEnvironment().timeout(timeout)
+                    .maxOutputBytes(maxOutputBytes).build());
+            return read(result, maxSteps, maxOutputBytes);
         } finally {
             BuildCache.deleteTree(dir);
         }
     }
 
-    static QemuRun read(CommandResult result, long maxSteps) {
+    static QemuRun read(CommandResult result, long maxSteps, long maxOutputBytes) {
         String stdout = result.stdoutText();
         String stderr = result.stderrText();
+        String emulatorStdout = stdout;
+        String emulatorStderr = stderr;
         // The emulator's notices share the console with the guest: they go to stderr, not output.
         Matcher segmentNotice = SEGMENT_NOTICE.matcher(stdout);
         if (segmentNotice.lookingAt()) {
@@ -105,6 +112,8 @@ public final class ZiskRunner {
             stdout = stdout.substring(0, report);
         }
         int exitCode = result.exitCode();
+        OutputSizes written = OutputSizes.of(result, maxOutputBytes)
+                .rewritten(emulatorStdout, stdout, emulatorStderr, stderr);
         boolean outOfSteps = stderr.contains("EmulationNoCompleted");
         if (steps < 0 && !result.timedOut()) {
             stderr += "wasrisc: ziskemu ended without a step count (exit " + result.exitCode() + ")"
@@ -118,6 +127,6 @@ public final class ZiskRunner {
             }
         }
         return new QemuRun(exitCode, stdout, stderr, steps, 1, result.wallTime(), result.timedOut() || outOfSteps, null,
-                cost);
+                cost, written);
     }
 }

@@ -16,7 +16,7 @@ class ZiskRunnerTest {
     }
 
     private static QemuRun read(CommandResult result) {
-        return ZiskRunner.read(result, 1_000);
+        return ZiskRunner.read(result, 1_000, dev.wasrisc.exec.Command.DEFAULT_MAX_OUTPUT_BYTES);
     }
 
     @Test
