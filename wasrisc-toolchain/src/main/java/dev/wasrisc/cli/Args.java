@@ -23,6 +23,12 @@ final class Args {
      * @param optionNames options that take a value (such as {@code --pipeline}, {@code -O})
      * @param flagNames options that take none (such as {@code --json})
      */
+    /** The words before {@code --}: the command's own, not the guest's. */
+    static List<String> beforeSeparator(List<String> argv) {
+        int separator = argv.indexOf("--");
+        return separator < 0 ? argv : argv.subList(0, separator);
+    }
+
     static Args parse(List<String> argv, Set<String> optionNames, Set<String> flagNames) {
         Args args = new Args(flagNames);
         for (int i = 0; i < argv.size(); i++) {

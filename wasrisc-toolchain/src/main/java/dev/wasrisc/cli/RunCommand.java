@@ -8,6 +8,7 @@ import dev.wasrisc.GuestRun;
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.guest.GuestNotFoundException;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.profile.CallTree;
@@ -42,7 +43,57 @@ final class RunCommand {
         this.err = err;
     }
 
+    /**
+     * Exit codes, with or without {@code --json}: the guest's (124 when it timed out; 0 for any
+     * finished run with {@code --json}), 2 when the build or the run failed, 3 when tools are
+     * missing or the cell does not apply, 64 for a usage error. With {@code --json} every outcome,
+     * failures included, is one JSON object on stdout.
+     */
     int run(List<String> argv) {
+        boolean json = Args.beforeSeparator(argv).contains("--json");
+        try {
+            return runChecked(argv, json);
+        } catch (Args.UsageException e) {
+            if (!json) {
+                throw e;
+            }
+            return printFailure(64, "usage", e.getMessage(), Map.of());
+        } catch (ToolMissingException e) {
+            return cannotBuild(json, "missing tools", e, Map.of("missing",
+                    e.missing().stream().map(tool -> Map.of("tool", tool.name(), "hint", tool.installHint())).toList()));
+        } catch (NotApplicableException e) {
+            return cannotBuild(json, "not applicable", e, Map.of());
+        } catch (BuildException e) {
+            if (!json) {
+                err.println("wasrisc: " + e.getMessage());
+                return 2;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("guest", e.guest());
+            details.put("pipeline", e.pipeline());
+            details.put("command", e.commandLine());
+            details.put("outputTail", e.outputTail());
+            return printFailure(2, e.stage(), e.getMessage(), details);
+        } catch (RuntimeException e) {
+            if (!json) {
+                throw e;
+            }
+            return printFailure(2, e instanceof GuestNotFoundException ? "guest" : "run", String.valueOf(e.getMessage()),
+                    Map.of());
+        }
+    }
+
+    private int cannotBuild(boolean json, String stage, RuntimeException e, Map<String, Object> details) {
+        if (!json) {
+            err.println("wasrisc: cannot build: " + e.getMessage());
+            return 3;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("reason", e.getMessage());
+        return printFailure(3, stage, e.getMessage(), all);
+    }
+
+    private int runChecked(List<String> argv, boolean json) {
         Args args = Args.parse(argv, Set.of("--pipeline", "-O", "--timeout", "--input", "--compare", "--profile-out"),
                 Set.of("--json", "--profile", "--reference"));
         if (args.positionals.size() != 1) {
@@ -59,20 +110,11 @@ final class RunCommand {
                 ? Pipelines.parse(pipelineName)
                 : Pipelines.parse(pipelineName + "-O" + args.option("-O").orElse("2"));
         GuestProgram program = wasrisc.guest(args.positionals.get(0));
-        GuestBinary binary;
-        try {
-            binary = program.build(pipeline);
-        } catch (ToolMissingException | NotApplicableException e) {
-            err.println("wasrisc: cannot build: " + e.getMessage());
-            return 3;
-        } catch (BuildException e) {
-            err.println("wasrisc: " + e.getMessage());
-            return 2;
-        }
+        GuestBinary binary = program.build(pipeline);
         binary = withRunOptions(binary, args);
         String[] guestArgs = args.passThrough.toArray(String[]::new);
         GuestRun run = args.flag("--profile") ? binary.profile(guestArgs) : binary.run(guestArgs);
-        if (args.flag("--json")) {
+        if (json) {
             printJson(run);
             return 0;
         }
@@ -185,6 +227,20 @@ final class RunCommand {
         Map<String, Object> json = new LinkedHashMap<>(Reports.fields(run));
         json.put("stdout", run.stdout());
         json.put("stderr", run.stderr());
+        printObject(json);
+    }
+
+    /** The one object a failed {@code run --json} prints: {@code error}, {@code stage}, and what else is known. */
+    private int printFailure(int exitCode, String stage, String message, Map<String, Object> details) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", message);
+        json.put("stage", stage);
+        json.putAll(details);
+        printObject(json);
+        return exitCode;
+    }
+
+    private void printObject(Map<String, Object> json) {
         try {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         } catch (IOException e) {
