@@ -22,7 +22,9 @@ static int get_stdin(FILE *f)
     if (stdin_next == stdin_end) {
         long n = wasrisc_read(0, stdin_block, sizeof stdin_block);
         if (n <= 0) {
-            return EOF;
+            /* picolibc tells the end of the input from a failed read by these two, and sets
+             * ferror() for the second. */
+            return n == 0 ? _FDEV_EOF : _FDEV_ERR;
         }
         stdin_next = 0;
         stdin_end = (size_t)n;
