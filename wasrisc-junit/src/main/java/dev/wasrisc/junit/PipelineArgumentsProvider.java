@@ -99,7 +99,7 @@ public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsPro
         for (Pipeline cell : cells) {
             if (Pipelines.backend(cell.name()).compilesTranspiledC()) {
                 for (String compiler : compilers) {
-                    crossed.add(new Pipeline(cell.name(), cell.optLevel(), compiler, cell.variant(), cell.goToolchain()));
+                    crossed.add(cell.withCompiler(compiler));
                 }
             } else {
                 crossed.add(cell);

@@ -64,10 +64,6 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
         options = options.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(options));
     }
 
-    public Pipeline(String name, int optLevel, String compiler, String variant, String goToolchain) {
-        this(name, optLevel, compiler, variant, goToolchain, Set.of());
-    }
-
     /** The cell with the defaults: gcc, the best code, the installed Go, no options. */
     public static Pipeline of(String name, int optLevel) {
         return of(name, optLevel, GCC);
