@@ -9,6 +9,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -64,11 +66,19 @@ public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsPro
                 || Arrays.asList(source.languages()).contains(guest.guest().language().name());
     }
 
+    /**
+     * The cells of {@code source}. Each attribute that crosses the cells changes its own part of
+     * each cell through {@code Pipeline.with…}, so the cell keeps the rest (options, variant,
+     * compiler, toolchain); each cell made is checked against the matrix.
+     */
     static List<Pipeline> cells(PipelineSource source) {
         List<Pipeline> cells = source.cells().length > 0
-                ? Arrays.stream(source.cells()).map(Pipelines::parse).toList()
+                ? crossLevels(crossPipelines(Arrays.stream(source.cells()).map(Pipelines::parse).toList(),
+                        source.pipelines()), source.optLevels())
                 : namedCells(source);
-        return crossGoToolchains(crossCompilers(cells, source.compilers()), source.goToolchains());
+        List<Pipeline> crossed = crossGoToolchains(crossCompilers(cells, source.compilers()), source.goToolchains());
+        crossed.forEach(Pipelines::backend); // an option the pipeline does not have fails here, naming it
+        return crossed.stream().distinct().toList();
     }
 
     private static List<Pipeline> namedCells(PipelineSource source) {
@@ -90,33 +100,48 @@ public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsPro
         return cells;
     }
 
+    /** Each of the cells given exactly ({@code cells}) on each pipeline named. */
+    private static List<Pipeline> crossPipelines(List<Pipeline> cells, String[] pipelines) {
+        return cross(cells, Arrays.asList(pipelines), Pipeline::withPipeline);
+    }
+
+    /** Each of the cells given exactly ({@code cells}) at each level named. */
+    private static List<Pipeline> crossLevels(List<Pipeline> cells, int[] levels) {
+        return cross(cells, Arrays.stream(levels).boxed().toList(), Pipeline::withOptLevel);
+    }
+
     /** Each cell that compiles transpiled C once per compiler named; the others once. */
     private static List<Pipeline> crossCompilers(List<Pipeline> cells, String[] compilers) {
-        if (compilers.length == 0) {
-            return cells;
-        }
-        List<Pipeline> crossed = new ArrayList<>();
-        for (Pipeline cell : cells) {
-            if (Pipelines.backend(cell.name()).compilesTranspiledC()) {
-                for (String compiler : compilers) {
-                    crossed.add(new Pipeline(cell.name(), cell.optLevel(), compiler, cell.variant(), cell.goToolchain()));
-                }
-            } else {
-                crossed.add(cell);
-            }
-        }
-        return crossed;
+        return cross(cells, Arrays.asList(compilers), cell -> Pipelines.backend(cell.name()).compilesTranspiledC(),
+                Pipeline::withCompiler);
     }
 
     /** Each cell once per Go toolchain named ({@link PipelineSource#INSTALLED_GO}: the installed one). */
     private static List<Pipeline> crossGoToolchains(List<Pipeline> cells, String[] toolchains) {
-        if (toolchains.length == 0) {
+        return cross(cells, Arrays.asList(toolchains), (cell, toolchain) ->
+                cell.withGoToolchain(toolchain.equals(PipelineSource.INSTALLED_GO) ? "" : toolchain));
+    }
+
+    private static <T> List<Pipeline> cross(List<Pipeline> cells, List<T> values,
+            BiFunction<Pipeline, T, Pipeline> with) {
+        return cross(cells, values, cell -> true, with);
+    }
+
+    /**
+     * Each cell that {@code applies} once per value, with that part of it changed ({@code with}, a
+     * {@code Pipeline.with…} method); the others, and every cell when there are no values, as they are.
+     */
+    private static <T> List<Pipeline> cross(List<Pipeline> cells, List<T> values, Predicate<Pipeline> applies,
+            BiFunction<Pipeline, T, Pipeline> with) {
+        if (values.isEmpty()) {
             return cells;
         }
         List<Pipeline> crossed = new ArrayList<>();
         for (Pipeline cell : cells) {
-            for (String toolchain : toolchains) {
-                crossed.add(cell.withGoToolchain(toolchain.equals(PipelineSource.INSTALLED_GO) ? "" : toolchain));
+            if (applies.test(cell)) {
+                values.forEach(value -> crossed.add(with.apply(cell, value)));
+            } else {
+                crossed.add(cell);
             }
         }
         return crossed;

@@ -20,11 +20,18 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  *   <li>{@code pipelines} only: those pipelines' cells of the default matrix
  *   <li>both: every pipeline named at every level named
  *   <li>{@code cells}: exactly these cells, by id or display name ({@code "direct-purego-O2"},
- *       {@code "wasm2c -O0"}), instead of pipelines × levels
+ *       {@code "wasm2c -O0"}), instead of pipelines × levels; with {@code pipelines} or
+ *       {@code optLevels} too, each cell on every pipeline and at every level named
  *   <li>{@code compilers}: cells of pipelines that compile transpiled C (wasm2c), once per compiler
  *   <li>{@code goToolchains}: every cell once per Go toolchain ({@code {INSTALLED_GO, "go1.25.6"}});
  *       Go guests only: C and Rust guests get no toolchain cells
  * </ul>
+ *
+ * An attribute that crosses the cells changes only its own part of each cell: a cell keeps its
+ * options, code variant, compiler and Go toolchain ({@code cells = "wasm2c-fixed-unchecked-O2",
+ * compilers = {"gcc", "clang"}} runs {@code wasm2c-fixed-unchecked-O2} and
+ * {@code wasm2c-clang-fixed-unchecked-O2}). A cell crossed onto a pipeline without one of its
+ * options fails, naming the option.
  *
  * With {@code guests}, each invocation receives {@code (Pipeline, GuestProgram)}; {@code guests =
  * PipelineSource.ALL_GUESTS} crosses every guest of the guests folder but the heavy ones
@@ -55,10 +62,10 @@ public @interface PipelineSource {
     /** Go toolchains to cross the cells with, such as {@code {INSTALLED_GO, "go1.25.6"}}. */
     String[] goToolchains() default {};
 
-    /** Pipeline names, such as {@code {"direct", "wasm2c"}}. */
+    /** Pipeline names, such as {@code {"direct", "wasm2c"}}; with {@link #cells()}, those to run each cell on. */
     String[] pipelines() default {};
 
-    /** C optimisation levels, 0 to 3. */
+    /** C optimisation levels, 0 to 3; with {@link #cells()}, the levels to run each cell at. */
     int[] optLevels() default {};
 
     /**

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The cell's {@link #id()}, {@link #displayName()}, cache key and report column all derive from
  * these fields, so an option cannot make them disagree. The C optimisation level applies to the C
  * compiler of the pipeline (the transpiled code for wasm2c, the guest itself for {@code direct} C
- * guests).
+ * guests). A cell made from another goes through a {@code with…} method, which keeps every part it
+ * does not change (options included); the canonical constructor is the one place that checks a cell.
  *
  * @param name a pipeline of the matrix ({@code dev.wasrisc.pipeline.Pipelines}), such as
  *     {@code wasm2c}. A cell is a value: which pipelines exist, and whether one has a compiler
@@ -63,16 +64,13 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
         options = options.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(options));
     }
 
-    public Pipeline(String name, int optLevel, String compiler, String variant, String goToolchain) {
-        this(name, optLevel, compiler, variant, goToolchain, Set.of());
-    }
-
+    /** The cell with the defaults: gcc, the best code, the installed Go, no options. */
     public static Pipeline of(String name, int optLevel) {
-        return new Pipeline(name, optLevel, GCC, "", "");
+        return of(name, optLevel, GCC);
     }
 
     public static Pipeline of(String name, int optLevel, String compiler) {
-        return new Pipeline(name, optLevel, compiler, "", "");
+        return new Pipeline(name, optLevel, compiler, "", "", Set.of());
     }
 
     /**
@@ -96,6 +94,21 @@ public record Pipeline(String name, int optLevel, String compiler, String varian
                 matcher.group(3) == null ? "" : matcher.group(3),
                 matcher.group(5) == null ? "" : matcher.group(5),
                 options);
+    }
+
+    /** The same cell on another pipeline of the matrix, such as {@code w2c2} for {@code wasm2c}. */
+    public Pipeline withPipeline(String pipeline) {
+        return new Pipeline(pipeline, optLevel, compiler, variant, goToolchain, options);
+    }
+
+    /** The same cell at another C optimisation level. */
+    public Pipeline withOptLevel(int level) {
+        return new Pipeline(name, level, compiler, variant, goToolchain, options);
+    }
+
+    /** The same cell compiling its transpiled C with another compiler ({@link #GCC} or {@link #CLANG}). */
+    public Pipeline withCompiler(String newCompiler) {
+        return new Pipeline(name, optLevel, newCompiler, variant, goToolchain, options);
     }
 
     /** The same cell built with another Go toolchain ({@code ""}: the installed Go). */

@@ -59,6 +59,34 @@ class PipelineTest {
     }
 
     @Test
+    void aCellMadeFromAnotherKeepsEveryPartItDoesNotChange() {
+        Pipeline cell = Pipeline.parse("wasm2c-clang-fixed-unaligned-go1.25.6-O2");
+
+        assertThat(cell.withPipeline("w2c2").id()).isEqualTo("w2c2-clang-fixed-unaligned-go1.25.6-O2");
+        assertThat(cell.withOptLevel(0).id()).isEqualTo("wasm2c-clang-fixed-unaligned-go1.25.6-O0");
+        assertThat(cell.withCompiler(Pipeline.GCC).id()).isEqualTo("wasm2c-fixed-unaligned-go1.25.6-O2");
+        assertThat(cell.withGoToolchain("").id()).isEqualTo("wasm2c-clang-fixed-unaligned-O2");
+        assertThat(cell.withOptions(java.util.Set.of(CellOption.UNCHECKED)).id())
+                .isEqualTo("wasm2c-clang-unchecked-go1.25.6-O2");
+        assertThat(cell.withCompiler(Pipeline.GCC).withOptLevel(3).withCompiler(Pipeline.CLANG).withOptLevel(2))
+                .isEqualTo(cell);
+        Pipeline purego = Pipeline.parse("direct-purego-go1.25.6-O2");
+        assertThat(purego.withOptLevel(0).withGoToolchain("go1.26.0").withCompiler(Pipeline.GCC).id())
+                .isEqualTo("direct-purego-go1.26.0-O0");
+    }
+
+    @Test
+    void aCellMadeFromAnotherIsCheckedAsAnyCell() {
+        Pipeline cell = Pipeline.parse("wasm2c-fixed-unchecked-O2");
+
+        assertThatThrownBy(() -> cell.withOptLevel(4)).hasMessageContaining("0..3");
+        assertThatThrownBy(() -> cell.withCompiler("tcc")).hasMessageContaining("must be gcc or clang");
+        assertThatThrownBy(() -> cell.withPipeline("wasm2c -O2")).hasMessageContaining("must be a word");
+        assertThatThrownBy(() -> Pipelines.backend(cell.withPipeline("w2c2")))
+                .hasMessageContaining("pipeline w2c2 has no option 'unchecked'");
+    }
+
+    @Test
     void pureGoIsAVariantOfDirectOnly() {
         assertThatThrownBy(() -> Pipeline.of("wasm2c", 2).withVariant("purego"))
                 .hasMessageContaining("not known for wasm2c");
