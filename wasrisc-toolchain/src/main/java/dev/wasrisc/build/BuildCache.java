@@ -8,16 +8,19 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,11 @@ import java.util.stream.Stream;
  * so a killed build leaves no half entry. A lock per key (a file lock shared by every JVM, plus an
  * in-JVM lock because file locks are per process) makes concurrent builders of the same key wait
  * for one another instead of duplicating the work.
+ *
+ * <p>Every entry carries an {@link EntryManifest} of its files' sizes and digests, written before
+ * it is published. An entry is checked in full on its first use in a session, and by its files'
+ * sizes and times after that; one that does not match is reported, removed and built again, never
+ * used. Entries from before manifests existed are adopted: their manifest is written on first use.
  *
  * <p>With a {@link RemoteCache}, a local miss asks the remote first and a local build is stored
  * there too. Temporary folders name their owner process, so those of a killed build are removed
@@ -40,6 +48,9 @@ public final class BuildCache {
     private final RemoteCache remote;
     private final ConcurrentHashMap<String, ReentrantLock> jvmLocks = new ConcurrentHashMap<>();
     private final AtomicBoolean swept = new AtomicBoolean();
+    private final Consumer<String> reporter;
+    /** Entries verified in full in this session, with their files' sizes and times then. */
+    private final ConcurrentHashMap<Path, Map<String, EntryManifest.Stamp>> verified = new ConcurrentHashMap<>();
 
     public BuildCache(Path root) {
         this(root, null);
@@ -47,8 +58,14 @@ public final class BuildCache {
 
     /** @param remote where entries are also fetched from and stored to; null for none */
     public BuildCache(Path root, RemoteCache remote) {
+        this(root, remote, message -> System.err.println("wasrisc: " + message));
+    }
+
+    /** @param reporter where a damaged entry is reported, once, before it is built again */
+    public BuildCache(Path root, RemoteCache remote, Consumer<String> reporter) {
         this.root = root.toAbsolutePath();
         this.remote = remote;
+        this.reporter = reporter;
     }
 
     public Optional<RemoteCache> remote() {
@@ -70,7 +87,7 @@ public final class BuildCache {
 
     public Entry getOrBuild(String key, Builder builder) throws IOException {
         Path entry = root.resolve("builds").resolve(key);
-        if (isComplete(entry)) {
+        if (isComplete(entry) && problem(entry).isEmpty()) {
             return used(entry, false);
         }
         if (swept.compareAndSet(false, true)) {
@@ -83,7 +100,7 @@ public final class BuildCache {
             try (FileChannel channel = FileChannel.open(root.resolve("locks").resolve(key + ".lock"),
                             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
-                if (isComplete(entry)) {
+                if (isComplete(entry) && usable(key, entry)) {
                     return used(entry, false);
                 }
                 Files.createDirectories(entry.getParent());
@@ -96,7 +113,9 @@ public final class BuildCache {
                     if (!isComplete(tmp)) {
                         throw new IllegalStateException("cache builder for " + key + " wrote no " + COMPLETE_MARKER);
                     }
+                    EntryManifest.write(tmp);
                     publish(tmp, entry);
+                    verified.put(entry, EntryManifest.stamps(entry));
                 } finally {
                     TempFolders.delete(tmp);
                 }
@@ -123,11 +142,72 @@ public final class BuildCache {
             if (!remote.fetch(key, unpacked, scratch) || !isComplete(unpacked)) {
                 return false;
             }
+            // The archive's own checksum vouched for the files; an entry stored before manifests has none.
+            if (!EntryManifest.exists(unpacked)) {
+                EntryManifest.write(unpacked);
+            }
+            Optional<String> problem = EntryManifest.problem(unpacked);
+            if (problem.isPresent()) {
+                reporter.accept("the remote cache's entry " + key + " does not match its manifest (" + problem.get()
+                        + "): building it here");
+                return false;
+            }
             publish(unpacked, entry);
+            verified.put(entry, EntryManifest.stamps(entry));
             return true;
         } finally {
             TempFolders.delete(scratch);
         }
+    }
+
+    /**
+     * What is wrong with a published entry, or empty when it matches its manifest: in full the
+     * first time in this session, then by its files' sizes and times. An entry without a manifest
+     * is a problem here, for {@link #usable} to settle under the key's lock.
+     */
+    private Optional<String> problem(Path entry) throws IOException {
+        try {
+            Map<String, EntryManifest.Stamp> seen = verified.get(entry);
+            if (seen != null && seen.equals(EntryManifest.stamps(entry))) {
+                return Optional.empty();
+            }
+            if (!EntryManifest.exists(entry)) {
+                return Optional.of(EntryManifest.FILE + ": missing");
+            }
+            Optional<String> problem = EntryManifest.problem(entry);
+            if (problem.isEmpty()) {
+                verified.put(entry, EntryManifest.stamps(entry));
+            }
+            return problem;
+        } catch (NoSuchFileException e) {
+            return Optional.of(e.getFile() + ": removed while it was checked");
+        }
+    }
+
+    /**
+     * Whether an entry can be used, under its key's lock: an entry from before manifests gets one
+     * (written aside and renamed in, so no reader sees half of it); a damaged one is reported and
+     * moved out of the way, to be built again.
+     */
+    private boolean usable(String key, Path entry) throws IOException {
+        if (!EntryManifest.exists(entry)) {
+            Path scratch = TempFolders.create(root.resolve("tmp"), key + "-manifest");
+            try {
+                EntryManifest.adopt(entry, scratch);
+            } finally {
+                TempFolders.delete(scratch);
+            }
+        }
+        Optional<String> problem = problem(entry);
+        if (problem.isEmpty()) {
+            return true;
+        }
+        reporter.accept("build cache entry " + key + " is damaged (" + problem.get() + "): building it again");
+        verified.remove(entry);
+        Path doomed = TempFolders.claim(root.resolve("tmp"), key + "-damaged");
+        Files.move(entry, doomed);
+        TempFolders.delete(doomed);
+        return false;
     }
 
     /** Marks an entry as used now: pruning removes the least recently used first. */

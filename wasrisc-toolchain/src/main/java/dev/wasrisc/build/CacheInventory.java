@@ -51,6 +51,27 @@ public final class CacheInventory {
         return items;
     }
 
+    /** An entry that does not match its manifest, or has none; {@code problem} names the file. */
+    public record Finding(String key, String problem, boolean damaged) {}
+
+    /**
+     * Checks every entry against its manifest, in full. An entry without a manifest (written
+     * before manifests) is listed but not damaged: its first use adopts it.
+     */
+    public List<Finding> verify() throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        for (Item item : entries()) {
+            Path entry = root.resolve("builds").resolve(item.key());
+            if (!EntryManifest.exists(entry)) {
+                findings.add(new Finding(item.key(), "no manifest (written before manifests; its next use adopts it)",
+                        false));
+                continue;
+            }
+            EntryManifest.problem(entry).ifPresent(problem -> findings.add(new Finding(item.key(), problem, true)));
+        }
+        return findings;
+    }
+
     /** Bytes under {@code name} (tmp, shared, platform), 0 when absent. */
     public long size(String name) throws IOException {
         return size(root.resolve(name));

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code wasrisc cache [prune --older-than 30d --max-size 20G]}: the local build cache's size, and pruning it. */
+/**
+ * {@code wasrisc cache [prune --older-than 30d --max-size 20G | verify]}: the local build cache's
+ * size, pruning it, and checking every entry against its manifest.
+ */
 final class CacheCommand {
 
     private final CacheInventory inventory;
@@ -28,8 +31,11 @@ final class CacheCommand {
                 show();
                 return 0;
             }
+            if (args.positionals.equals(List.of("verify"))) {
+                return verify();
+            }
             if (!args.positionals.equals(List.of("prune"))) {
-                throw new Args.UsageException("cache takes no argument or 'prune', was " + args.positionals);
+                throw new Args.UsageException("cache takes no argument, 'prune' or 'verify', was " + args.positionals);
             }
             Duration olderThan = args.option("--older-than").map(CacheCommand::duration).orElse(null);
             long maxBytes = args.option("--max-size").map(CacheCommand::bytes).orElse(-1L);
@@ -45,6 +51,17 @@ final class CacheCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the build cache at " + inventory.root() + " failed", e);
         }
+    }
+
+    /** 0 when every entry matches its manifest, 1 when one does not (the next use rebuilds it). */
+    private int verify() throws IOException {
+        int entries = inventory.entries().size();
+        List<CacheInventory.Finding> findings = inventory.verify();
+        findings.forEach(f -> out.printf("%s %s: %s%n", f.damaged() ? "DAMAGED" : "unchecked", f.key(), f.problem()));
+        long damaged = findings.stream().filter(CacheInventory.Finding::damaged).count();
+        out.printf("%d entries: %d verified, %d damaged (rebuilt on next use), %d without a manifest%n", entries,
+                entries - findings.size(), damaged, findings.size() - damaged);
+        return damaged > 0 ? 1 : 0;
     }
 
     private void show() throws IOException {

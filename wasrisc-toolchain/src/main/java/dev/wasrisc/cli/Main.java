@@ -46,10 +46,11 @@ public final class Main {
                                           two saved profiles (run --profile-out's .folded), e.g. before and
                                           after a change: the functions that grew most; with --out the
                                           differential flame graph and table
-              cache [prune [--older-than AGE] [--max-size SIZE]]
+              cache [prune [--older-than AGE] [--max-size SIZE] | verify]
                                           the local build cache: entries, sizes, leftovers of killed builds;
                                           prune removes entries least recently used first (AGE: 30d, 12h;
-                                          SIZE: 20G, 500M)
+                                          SIZE: 20G, 500M); verify checks every entry's files against its
+                                          manifest and names the damaged ones (exit 1)
 
             Properties (-Dname=value before the class, or WASRISC_JAVA_OPTS): wasrisc.cache, wasrisc.root,
             wasrisc.guests, wasrisc.timeout, wasrisc.profile, wasrisc.tool.NAME,
