@@ -268,6 +268,9 @@ public final class WasriscExtension
         entry.put("wasrisc.binaryBytes", Long.toString(run.binaryBytes()));
         entry.put("wasrisc.buildMillis", Long.toString(run.buildTime().toMillis()));
         entry.put("wasrisc.runMillis", Long.toString(run.wallTime().toMillis()));
+        if (!run.truncationNotes().isEmpty()) {
+            entry.put("wasrisc.outputTruncated", String.join("; ", run.truncationNotes()));
+        }
         context.publishReportEntry(entry);
         System.out.println("wasrisc: " + run.summary());
     }
