@@ -103,6 +103,11 @@ public final class BuildContext {
         return services.toolchain().path(tool);
     }
 
+    /** The version the toolchain found for a tool, as the cache key and the build record hold it. */
+    public String toolVersion(Tool tool) {
+        return services.toolchain().require(tool).version();
+    }
+
     /** A tool's path with symbolic links followed, where the build's commands run. */
     public Path realPath(Tool tool) throws IOException {
         return services.executor().realPath(tool(tool));
@@ -143,6 +148,16 @@ public final class BuildContext {
 
     public List<String> code() {
         return List.copyOf(code);
+    }
+
+    /**
+     * The failure of a step that runs no command, named as {@link #run}'s failures are.
+     *
+     * @param stage what the step is, such as {@code rewrite generated C}
+     * @param reason what went wrong and what to do about it
+     */
+    public BuildException failure(String stage, String reason) {
+        return new BuildException(guest.name(), label, stage, reason);
     }
 
     /** Every command run so far, as shell lines. */
