@@ -13,7 +13,9 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,6 +150,22 @@ public final class BuildContext {
 
     public List<String> code() {
         return List.copyOf(code);
+    }
+
+    private final Map<String, Long> rewrites = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /**
+     * Counts what rewrites of generated C changed, by what they rewrite (such as {@code functions
+     * threaded}), for the build record: a count tells whether an option did anything.
+     */
+    public void noteRewrites(Map<String, Long> counts) {
+        counts.forEach((what, count) -> rewrites.merge(what, count, Long::sum));
+    }
+
+    public Map<String, Long> rewrites() {
+        synchronized (rewrites) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(rewrites));
+        }
     }
 
     /**

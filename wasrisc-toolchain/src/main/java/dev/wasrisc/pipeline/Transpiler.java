@@ -61,7 +61,8 @@ enum Transpiler {
 
     /**
      * The rewrites of this build's {@code file}, once the installed transpiler is a supported
-     * version; a miss fails the build at stage {@code rewrite generated C}.
+     * version; a miss fails the build at stage {@code rewrite generated C}, and the counts go to
+     * the build record through {@link BuildContext#noteRewrites}.
      */
     CRewrite rewrite(BuildContext context, String file) {
         String version = context.toolVersion(versionTool);

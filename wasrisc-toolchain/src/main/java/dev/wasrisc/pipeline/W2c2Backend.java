@@ -172,6 +172,9 @@ public final class W2c2Backend implements Backend {
             baseHeaderDir = W2c2MemoryModel.writeHeader(rewrite.in(installed.getFileName().toString()), installed,
                     work.resolve("memory-model"), cell);
         }
+        if (rewrite != null) {
+            context.noteRewrites(rewrite.counts());
+        }
         List<String> flags = List.of(
                 "-I" + w2c2Platform,
                 "-I" + platform.wasi(),

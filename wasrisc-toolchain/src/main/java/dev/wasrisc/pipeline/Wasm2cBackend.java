@@ -109,6 +109,7 @@ public final class Wasm2cBackend implements Backend {
             LinearMemoryImage image = cell.has(CellOption.FIXED) ? LinearMemoryImage.read(wasm) : null;
             Files.writeString(transpiledC,
                     Wasm2cMemoryModel.apply(rewrite, Files.readString(transpiledC), cell, image));
+            context.noteRewrites(rewrite.counts());
             if (image != null) {
                 objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
             }
