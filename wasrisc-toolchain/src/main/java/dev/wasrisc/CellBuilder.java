@@ -39,7 +39,7 @@ final class CellBuilder {
 
     /** A finished cache entry of one cell, as runs need it. */
     record Built(Target target, Path elf, List<String> launchArgs, long bytes, Duration buildTime, boolean builtNow,
-            List<String> code) {}
+            List<String> code, Map<String, Long> rewrites) {}
 
     private static final String IMPORTS_REACTOR = "imports.wasm";
 
@@ -86,7 +86,7 @@ final class CellBuilder {
             List<String> launchArgs = record.launchArgs().stream()
                     .map(arg -> arg.replace(BuildContext.ENTRY_DIR, entry.dir().toString())).toList();
             return new Built(target, elf, launchArgs, Files.size(elf), Duration.ofMillis(record.buildMillis()),
-                    entry.built(), record.code());
+                    entry.built(), record.code(), record.rewrites());
         } catch (IOException e) {
             throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed: " + e.getMessage(), e);
         }
@@ -109,7 +109,7 @@ final class CellBuilder {
         }
         BuildRecord record = new BuildRecord(guest.name(), guest.language().name(), pipeline.name(),
                 pipeline.optLevel(), target.id(), Duration.ofNanos(System.nanoTime() - start).toMillis(), versions,
-                context.commands(), context.launchArgs(), context.code());
+                context.commands(), context.launchArgs(), context.code(), context.rewrites());
         JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), record);
     }
 
@@ -134,7 +134,7 @@ final class CellBuilder {
                 JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),
                         guest.language().name(), "wasm", 0, "wasm32-wasip1",
                         Duration.ofNanos(System.nanoTime() - start).toMillis(), Map.of(), context.commands(),
-                        List.of(), List.of()));
+                        List.of(), List.of(), Map.of()));
             });
             return entry.dir().resolve("module.wasm");
         } catch (IOException e) {
@@ -164,7 +164,7 @@ final class CellBuilder {
                 BuildCache.deleteTree(work);
                 JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),
                         "c", "imports", 2, "wasm32-wasip1", Duration.ofNanos(System.nanoTime() - start).toMillis(),
-                        Map.of(), context.commands(), List.of(), List.of()));
+                        Map.of(), context.commands(), List.of(), List.of(), Map.of()));
             });
             return entry.dir().resolve(IMPORTS_REACTOR);
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** A guest built through one pipeline cell, ready to run. Obtained from {@link GuestProgram#build}. */
@@ -138,6 +139,14 @@ public final class GuestBinary {
     /** What the binary compiles beyond its cell's name, such as {@code cgo}; see {@link GuestRun#code()}. */
     public List<String> code() {
         return built.code();
+    }
+
+    /**
+     * What the rewrites of generated C for the cell's options changed, by what they rewrite (such
+     * as {@code functions threaded}); empty for cells without them.
+     */
+    public Map<String, Long> rewrites() {
+        return built.rewrites();
     }
 
     public long bytes() {

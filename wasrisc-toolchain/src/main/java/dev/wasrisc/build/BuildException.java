@@ -13,9 +13,21 @@ public class BuildException extends RuntimeException {
     private final String outputTail;
 
     public BuildException(String guest, String pipeline, String stage, String commandLine, String outputTail) {
-        super("building " + guest + " with " + pipeline + " failed at stage '" + stage + "'\n"
-                + "command: " + commandLine + "\n"
+        this(guest, pipeline, stage, commandLine, outputTail, "command: " + commandLine + "\n"
                 + (outputTail.isBlank() ? "(the tool printed nothing)" : outputTail.stripTrailing()));
+    }
+
+    /**
+     * A step that runs no command failed, such as a rewrite of generated C; {@code reason} says
+     * what to fix in place of a tool's output.
+     */
+    public BuildException(String guest, String pipeline, String stage, String reason) {
+        this(guest, pipeline, stage, "", reason, reason.stripTrailing());
+    }
+
+    private BuildException(String guest, String pipeline, String stage, String commandLine, String outputTail,
+            String detail) {
+        super("building " + guest + " with " + pipeline + " failed at stage '" + stage + "'\n" + detail);
         this.guest = guest;
         this.pipeline = pipeline;
         this.stage = stage;

@@ -1,5 +1,8 @@
 package dev.wasrisc.build;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +24,12 @@ public record BuildRecord(
         Map<String, String> tools,
         List<String> commands,
         List<String> launchArgs,
-        List<String> code) {
+        List<String> code,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> rewrites) {
 
     public BuildRecord {
         launchArgs = launchArgs == null ? List.of() : List.copyOf(launchArgs);
         code = code == null ? List.of() : List.copyOf(code);
+        rewrites = rewrites == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rewrites));
     }
 }

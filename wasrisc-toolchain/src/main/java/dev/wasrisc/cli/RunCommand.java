@@ -115,7 +115,7 @@ final class RunCommand {
         String[] guestArgs = args.passThrough.toArray(String[]::new);
         GuestRun run = args.flag("--profile") ? binary.profile(guestArgs) : binary.run(guestArgs);
         if (json) {
-            printJson(run);
+            printJson(run, binary.rewrites());
             return 0;
         }
         out.print(run.stdout());
@@ -123,6 +123,9 @@ final class RunCommand {
         err.print(run.stderr());
         err.println("wasrisc: " + run.summary() + "; " + String.format("%,d", run.binaryBytes())
                 + " bytes, built in " + run.buildTime().toMillis() + " ms" + (binary.builtNow() ? "" : " (cached)"));
+        if (!binary.rewrites().isEmpty()) {
+            err.println("wasrisc: rewrites of the generated C: " + rewrites(binary.rewrites()));
+        }
         if (args.flag("--reference")) {
             ReferenceRun reference = wasrisc.reference(run.guest(), run.args(), run.input());
             boolean same = reference.stdout().equals(run.stdout())
@@ -170,6 +173,12 @@ final class RunCommand {
                     + " functions):");
             err.print(run.profile().format(20));
         }
+    }
+
+    /** What the cell's rewrites changed, as {@code functions threaded 1,532, resume jumps threaded 9,210}. */
+    static String rewrites(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Shares of the run per frame group, largest first: {@code guest 97.10%, start-up 1.20%}. */
@@ -223,8 +232,11 @@ final class RunCommand {
         return java.nio.file.Files.isRegularFile(fromCaller) ? fromCaller : path;
     }
 
-    private void printJson(GuestRun run) {
+    private void printJson(GuestRun run, Map<String, Long> rewrites) {
         Map<String, Object> json = new LinkedHashMap<>(Reports.fields(run));
+        if (!rewrites.isEmpty()) {
+            json.put("rewrites", rewrites);
+        }
         json.put("stdout", run.stdout());
         json.put("stderr", run.stderr());
         printObject(json);

@@ -13,7 +13,9 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,6 +105,11 @@ public final class BuildContext {
         return services.toolchain().path(tool);
     }
 
+    /** The version the toolchain found for a tool, as the cache key and the build record hold it. */
+    public String toolVersion(Tool tool) {
+        return services.toolchain().require(tool).version();
+    }
+
     /** A tool's path with symbolic links followed, where the build's commands run. */
     public Path realPath(Tool tool) throws IOException {
         return services.executor().realPath(tool(tool));
@@ -143,6 +150,32 @@ public final class BuildContext {
 
     public List<String> code() {
         return List.copyOf(code);
+    }
+
+    private final Map<String, Long> rewrites = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /**
+     * Counts what rewrites of generated C changed, by what they rewrite (such as {@code functions
+     * threaded}), for the build record: a count tells whether an option did anything.
+     */
+    public void noteRewrites(Map<String, Long> counts) {
+        counts.forEach((what, count) -> rewrites.merge(what, count, Long::sum));
+    }
+
+    public Map<String, Long> rewrites() {
+        synchronized (rewrites) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(rewrites));
+        }
+    }
+
+    /**
+     * The failure of a step that runs no command, named as {@link #run}'s failures are.
+     *
+     * @param stage what the step is, such as {@code rewrite generated C}
+     * @param reason what went wrong and what to do about it
+     */
+    public BuildException failure(String stage, String reason) {
+        return new BuildException(guest.name(), label, stage, reason);
     }
 
     /** Every command run so far, as shell lines. */

@@ -1,7 +1,5 @@
 package dev.wasrisc.pipeline;
 
-import java.io.IOException;
-
 /**
  * The {@code unaligned} option ({@code CellOption.UNALIGNED}) for the transpilers' C: their load
  * and store functions copy the value with {@code memcpy} from a byte pointer, whose alignment the C
@@ -42,15 +40,12 @@ final class UnalignedAccess {
     private UnalignedAccess() {}
 
     /**
-     * The text with its one call of memmove for {@code memory.copy}, {@code call}, made a call of
+     * The text with its calls of memmove for {@code memory.copy}, {@code call}, made calls of
      * {@link #MEMMOVE}, which goes first.
      */
-    static String withWordCopy(String text, String call, String source) throws IOException {
-        if (!text.contains(call)) {
-            throw new IOException(source + " does not contain '" + call + "' (memory.copy); the 'unaligned' option "
-                    + "rewrites the memory.copy of wabt 1.0.32's wasm2c and w2c2 2a31254");
-        }
-        return MEMMOVE + text.replace(call, "wasrisc_" + call.stripLeading());
+    static String withWordCopy(CRewrite rewrite, String text, String call) {
+        return MEMMOVE + rewrite.replace(text, "memory.copy calls copying by words", call,
+                "wasrisc_" + call.stripLeading());
     }
 
     /**
@@ -59,19 +54,13 @@ final class UnalignedAccess {
      *
      * @param copy the copy function's name, {@code wasm_rt_memcpy} or {@code memcpy}
      * @param access how the macros address linear memory, such as {@code &mem->data[addr]}
-     * @param source where the text comes from, for the error when it lacks one of them
      */
-    static String apply(String text, String copy, String access, String source) throws IOException {
-        String load = copy + "(&result, " + access + ", sizeof(t1));";
-        String store = copy + "(" + access + ", &wrapped, sizeof(t1));";
-        for (String expected : new String[] {load, store}) {
-            if (!text.contains(expected)) {
-                throw new IOException(source + " does not contain '" + expected + "'; the 'unaligned' option "
-                        + "rewrites the loads and stores of wabt 1.0.32's wasm2c and w2c2 2a31254");
-            }
-        }
+    static String apply(CRewrite rewrite, String text, String copy, String access) {
         String word = "typedef t1 __attribute__((may_alias)) wasrisc_word; ";
-        return text.replace(load, "{ " + word + "result = *(const wasrisc_word*)" + access + "; }")
-                .replace(store, "{ " + word + "*(wasrisc_word*)" + access + " = wrapped; }");
+        String loads = rewrite.replace(text, "loads as single accesses",
+                copy + "(&result, " + access + ", sizeof(t1));",
+                "{ " + word + "result = *(const wasrisc_word*)" + access + "; }");
+        return rewrite.replace(loads, "stores as single accesses", copy + "(" + access + ", &wrapped, sizeof(t1));",
+                "{ " + word + "*(wasrisc_word*)" + access + " = wrapped; }");
     }
 }

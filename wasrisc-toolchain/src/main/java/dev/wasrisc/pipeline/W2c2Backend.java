@@ -101,13 +101,34 @@ public final class W2c2Backend implements Backend {
 
     @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(W2c2Glue.class, WasmModule.class, W2c2MemoryModel.class, UnalignedAccess.class, W2c2ResumeDispatch.class,
-                LinearMemoryImage.class,
-                WasmOpt.class);
+        return List.of(W2c2Glue.class, WasmModule.class, W2c2MemoryModel.class, UnalignedAccess.class,
+                W2c2ResumeDispatch.class, CRewrite.class, Transpiler.class, LinearMemoryImage.class, WasmOpt.class);
+    }
+
+    /** Rewrites the transpiled files for the cell's options. */
+    private static void rewrite(BuildContext context, CRewrite rewrite, List<Path> transpiled) throws IOException {
+        Pipeline cell = context.pipeline();
+        for (Path source : transpiled) {
+            CRewrite file = rewrite.in(source.getFileName().toString());
+            String c = Files.readString(source);
+            c = cell.has(CellOption.FIXED) ? W2c2MemoryModel.transpiled(file, c) : c;
+            c = cell.has(CellOption.THREADED) ? W2c2ResumeDispatch.thread(file, c) : c;
+            Files.writeString(source, c);
+        }
+        if (cell.has(CellOption.FIXED)) {
+            W2c2MemoryModel.requireSignedAddresses(rewrite);
+        }
+        // Go's back end writes every function as a resume loop; C's and Rust's have none to thread.
+        if (cell.has(CellOption.THREADED) && context.guest().language().name().equals("go")) {
+            W2c2ResumeDispatch.requireThreaded(rewrite);
+        }
     }
 
     @Override
     public void build(BuildContext context) throws IOException {
+        Pipeline cell = context.pipeline();
+        // Before the module's build, so that an unsupported w2c2 fails at once.
+        CRewrite rewrite = Transpiler.rewrites(cell) ? Transpiler.W2C2.rewrite(context, MODULE + ".c") : null;
         Path work = context.workDir();
         // w2c2 names the module after the wasm file; the language's module.wasm stays for the cache entry.
         Path wasm = Files.copy(WasmOpt.apply(context, context.guest().language().buildWasm(context)),
@@ -136,7 +157,6 @@ public final class W2c2Backend implements Backend {
         Path w2c2Platform = platform.w2c2();
         Path baseHeaderDir = context.tool(Tools.W2C2_BASE).getParent();
         List<Path> objects = new ArrayList<>();
-        Pipeline cell = context.pipeline();
         if (cell.has(CellOption.FIXED)) {
             Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());
             LinearMemoryImage image = LinearMemoryImage.read(wasm);
@@ -144,16 +164,16 @@ public final class W2c2Backend implements Backend {
             Files.writeString(main, W2c2MemoryModel.withoutSegmentCopies(Files.readString(main), image));
             objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
         }
-        if (cell.has(CellOption.FIXED) || cell.has(CellOption.THREADED)) {
-            for (Path source : transpiled) {
-                String c = Files.readString(source);
-                c = cell.has(CellOption.FIXED) ? W2c2MemoryModel.transpiled(c) : c;
-                c = cell.has(CellOption.THREADED) ? W2c2ResumeDispatch.thread(c) : c;
-                Files.writeString(source, c);
-            }
+        if (rewrite != null) {
+            rewrite(context, rewrite, transpiled);
         }
         if (W2c2MemoryModel.rewritesHeader(cell)) {
-            baseHeaderDir = W2c2MemoryModel.header(context.tool(Tools.W2C2_BASE), work.resolve("memory-model"), cell);
+            Path installed = context.tool(Tools.W2C2_BASE);
+            baseHeaderDir = W2c2MemoryModel.writeHeader(rewrite.in(installed.getFileName().toString()), installed,
+                    work.resolve("memory-model"), cell);
+        }
+        if (rewrite != null) {
+            context.noteRewrites(rewrite.counts());
         }
         List<String> flags = List.of(
                 "-I" + w2c2Platform,

@@ -5,7 +5,6 @@ import dev.wasrisc.cell.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +12,8 @@ import java.util.regex.Pattern;
  * from the w2c2 build) read the memory's base through the instance and copy each value with
  * {@code memcpy}, and the generated code copies the data segments in at instantiation. The build
  * compiles against a rewritten copy of the installed header and, for a fixed memory, drops the
- * copies; each rewrite names the text it expects, so another w2c2 fails the build rather than
- * building the default.
+ * copies; each rewrite names the text it expects ({@link CRewrite}), so another w2c2 fails the
+ * build rather than building the default.
  */
 final class W2c2MemoryModel {
 
@@ -31,6 +30,8 @@ final class W2c2MemoryModel {
     private static final Pattern ACCESS_CALL = Pattern.compile(
             "\\b((?:i32|i64|f32|f64)_(?:load|store)\\w*\\(i->m0,)(si\\d+)(?:\\+(\\d+)U)?(?=[,)])");
 
+    private static final String SIGNED_ADDRESSES = "addresses sign-extended";
+
     private W2c2MemoryModel() {}
 
     /** Whether the cell compiles against a rewritten header. */
@@ -39,33 +40,30 @@ final class W2c2MemoryModel {
     }
 
     /**
-     * Writes {@code w2c2_base.h} for the cell's options into {@code dir}; returns dir. At the fixed
-     * base, w2c2 checking no bounds, loads and stores take a 64-bit address, which
-     * {@link #transpiled} makes the sign-extended pointer plus the static offset, as in wasm2c's
-     * unchecked cells ({@link Wasm2cMemoryModel#requireSignedIndexRange}).
+     * {@code w2c2_base.h} for the cell's options, from the installed one. At the fixed base, w2c2
+     * checking no bounds, loads and stores take a 64-bit address, which {@link #transpiled} makes
+     * the sign-extended pointer plus the static offset, as in wasm2c's unchecked cells
+     * ({@link Wasm2cMemoryModel#requireSignedIndexRange}).
      */
-    static Path header(Path installedHeader, Path dir, Pipeline cell) throws IOException {
-        String header = Files.readString(installedHeader);
+    static String header(CRewrite rewrite, String header, Pipeline cell) {
         String access = LinearMemoryImage.TRANSPILED_ACCESS;
-        if (!header.contains(access)) {
-            throw new IOException(installedHeader + " does not contain '" + access + "' (its loads and stores); the "
-                    + "memory options support w2c2 2a31254's header");
-        }
+        String result = header;
         if (cell.has(CellOption.UNALIGNED)) {
-            header = UnalignedAccess.apply(header, "memcpy", access, installedHeader.toString());
-            header = UnalignedAccess.withWordCopy(header, "memmove(\n        destinationMemory->data",
-                    installedHeader.toString());
+            result = UnalignedAccess.apply(rewrite, result, "memcpy", access);
+            result = UnalignedAccess.withWordCopy(rewrite, result, "memmove(\n        destinationMemory->data");
         }
         if (cell.has(CellOption.FIXED)) {
-            if (!header.contains(ADDRESS_PARAMETER)) {
-                throw new IOException(installedHeader + " does not contain '" + ADDRESS_PARAMETER + "' (the address "
-                        + "of its loads and stores); the fixed memory supports w2c2 2a31254's header");
-            }
-            header = LinearMemoryImage.FIXED_BASE_DECLARATIONS
-                    + header.replace(access, "&" + LinearMemoryImage.FIXED_BASE_VALUE + "["
-                            + Wasm2cMemoryModel.SIGNED_INDEX + "]")
-                            .replace(ADDRESS_PARAMETER, "(wasmMemory* mem, I64 addr");
+            result = rewrite.replace(result, "accesses at the fixed base", access,
+                    "&" + LinearMemoryImage.FIXED_BASE_VALUE + "[" + Wasm2cMemoryModel.SIGNED_INDEX + "]");
+            result = LinearMemoryImage.FIXED_BASE_DECLARATIONS + rewrite.replace(result, "64-bit access addresses",
+                    ADDRESS_PARAMETER, "(wasmMemory* mem, I64 addr");
         }
+        return result;
+    }
+
+    /** Writes {@link #header} into {@code dir}, under the installed header's name; returns dir. */
+    static Path writeHeader(CRewrite rewrite, Path installedHeader, Path dir, Pipeline cell) throws IOException {
+        String header = header(rewrite, Files.readString(installedHeader), cell);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(installedHeader.getFileName()), header);
         return dir;
@@ -79,16 +77,16 @@ final class W2c2MemoryModel {
     /**
      * A generated C file of a fixed-memory cell, its loads' and stores' addresses sign-extended
      * and their offsets added in 64 bits ({@code (I64)(I32)si0+8} for {@code si0+8U}, a 32-bit
-     * sum): see {@link Wasm2cMemoryModel#requireSignedIndexRange}.
+     * sum): see {@link Wasm2cMemoryModel#requireSignedIndexRange}. A file may hold no access; the
+     * module must ({@link #requireSignedAddresses}).
      */
-    static String transpiled(String c) {
-        Matcher access = ACCESS_CALL.matcher(c);
-        StringBuilder result = new StringBuilder(c.length() + c.length() / 8);
-        while (access.find()) {
-            String offset = access.group(3) == null ? "" : "+" + access.group(3);
-            access.appendReplacement(result, Matcher.quoteReplacement(
-                    access.group(1) + "(I64)(I32)" + access.group(2) + offset));
-        }
-        return access.appendTail(result).toString();
+    static String transpiled(CRewrite rewrite, String c) {
+        return rewrite.replace(c, SIGNED_ADDRESSES, ACCESS_CALL, access -> access.group(1) + "(I64)(I32)"
+                + access.group(2) + (access.group(3) == null ? "" : "+" + access.group(3)), 0);
+    }
+
+    /** Fails unless {@link #transpiled} rewrote an access in some file of the module. */
+    static void requireSignedAddresses(CRewrite rewrite) {
+        rewrite.requireSome(SIGNED_ADDRESSES, ACCESS_CALL.pattern());
     }
 }

@@ -62,8 +62,8 @@ public final class Wasm2cBackend implements Backend {
 
     @Override
     public List<Class<?>> recipeHelpers() {
-        return List.of(Wasm2cMemoryModel.class, UnalignedAccess.class, LinearMemoryImage.class, WasmModule.class,
-                WasmOpt.class);
+        return List.of(Wasm2cMemoryModel.class, UnalignedAccess.class, CRewrite.class, Transpiler.class,
+                LinearMemoryImage.class, WasmModule.class, WasmOpt.class);
     }
 
     @Override
@@ -93,19 +93,23 @@ public final class Wasm2cBackend implements Backend {
 
     @Override
     public void build(BuildContext context) throws IOException {
+        Pipeline cell = context.pipeline();
+        // Before the module's build, so that an unsupported wasm2c fails at once.
+        CRewrite rewrite = Transpiler.rewrites(cell) ? Transpiler.WASM2C.rewrite(context, MODULE + ".c") : null;
         Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
         Path work = context.workDir();
         Path transpiledC = work.resolve(MODULE + ".c");
         context.run("transpile", Command.of(context.tool(Tools.WASM2C))
                 .arg(wasm).arg("-n").arg(MODULE).arg("-o").arg(transpiledC));
         List<Path> objects = new ArrayList<>();
-        Pipeline cell = context.pipeline();
         if (cell.has(CellOption.FIXED) || cell.has(CellOption.UNCHECKED)) {
             Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());
         }
-        if (cell.has(CellOption.FIXED) || cell.has(CellOption.UNCHECKED) || cell.has(CellOption.UNALIGNED)) {
+        if (rewrite != null) {
             LinearMemoryImage image = cell.has(CellOption.FIXED) ? LinearMemoryImage.read(wasm) : null;
-            Files.writeString(transpiledC, Wasm2cMemoryModel.apply(Files.readString(transpiledC), cell, image));
+            Files.writeString(transpiledC,
+                    Wasm2cMemoryModel.apply(rewrite, Files.readString(transpiledC), cell, image));
+            context.noteRewrites(rewrite.counts());
             if (image != null) {
                 objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
             }

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Rewrites the C that wabt 1.0.32's wasm2c writes for a cell's memory options. wasm2c has no such
  * options of its own: its loads and stores go through the instance's memory (base and size are
  * loads, because a byte store may alias them) behind a bounds check, and its data segments are
- * copied in at instantiation, and each access is a {@code memcpy} ({@link UnalignedAccess}). Each rewrite names the text it expects, so a wasm2c that writes
- * something else fails the build instead of silently building the default model.
+ * copied in at instantiation, and each access is a {@code memcpy} ({@link UnalignedAccess}). Each
+ * rewrite names the text it expects ({@link CRewrite}), so a wasm2c that writes something else
+ * fails the build instead of silently building the default model.
  */
 final class Wasm2cMemoryModel {
 
@@ -42,16 +43,17 @@ final class Wasm2cMemoryModel {
     private Wasm2cMemoryModel() {}
 
     /** The C for the cell's options; the text unchanged for a cell without memory options. */
-    static String apply(String c, Pipeline cell, LinearMemoryImage image) throws IOException {
+    static String apply(CRewrite rewrite, String c, Pipeline cell, LinearMemoryImage image) throws IOException {
         String result = c;
         if (cell.has(CellOption.UNALIGNED)) {
-            result = UnalignedAccess.apply(result, "wasm_rt_memcpy", LinearMemoryImage.TRANSPILED_ACCESS, "wasm2c's output");
-            result = UnalignedAccess.withWordCopy(result, "memmove(dest->data + dest_addr, src->data + src_addr, n);",
-                    "wasm2c's output");
+            result = UnalignedAccess.apply(rewrite, result, "wasm_rt_memcpy", LinearMemoryImage.TRANSPILED_ACCESS);
+            result = UnalignedAccess.withWordCopy(rewrite, result,
+                    "memmove(dest->data + dest_addr, src->data + src_addr, n);");
         }
         if (cell.has(CellOption.UNCHECKED)) {
-            result = replaceAll(result, MEMCHECK, "#define MEMCHECK(mem, a, t)", "the bounds check");
-            result = ACCESS_CALL.matcher(result).replaceAll("$1(u64)(s64)(s32)(");
+            result = rewrite.replace(result, "bounds checks taken out", MEMCHECK, "#define MEMCHECK(mem, a, t)");
+            result = rewrite.replace(result, "addresses sign-extended", ACCESS_CALL,
+                    access -> access.group(1) + "(u64)(s64)(s32)(", 1);
         }
         // Checked accesses index with the zero-extended address plus offset, a sum the linker's
         // symbol absorbs as well as a pointer would; only the 64-bit offsets need the pointer.
@@ -59,8 +61,8 @@ final class Wasm2cMemoryModel {
         String base = !cell.has(CellOption.FIXED) ? "mem->data"
                 : basePointer ? LinearMemoryImage.FIXED_BASE_VALUE : LinearMemoryImage.FIXED_BASE;
         String index = cell.has(CellOption.UNCHECKED) ? SIGNED_INDEX : "addr";
-        result = replaceAll(result, LinearMemoryImage.TRANSPILED_ACCESS, "&" + base + "[" + index + "]",
-                "loads and stores");
+        result = rewrite.replace(result, "accesses at the cell's base and index", LinearMemoryImage.TRANSPILED_ACCESS,
+                "&" + base + "[" + index + "]");
         if (cell.has(CellOption.FIXED)) {
             result = (basePointer ? LinearMemoryImage.FIXED_BASE_DECLARATIONS : LinearMemoryImage.FIXED_BASE_SYMBOL)
                     + image.withoutCopies(result, LOAD_DATA, SEGMENT_ARRAY, "wasm2c");
@@ -82,13 +84,5 @@ final class Wasm2cMemoryModel {
             throw new IOException("an unchecked or fixed memory addresses at most 2 GiB of linear memory; the guest's "
                     + "linear memory size is " + settings.linearMemoryBytes() + " bytes");
         }
-    }
-
-    private static String replaceAll(String c, String expected, String replacement, String what) throws IOException {
-        if (!c.contains(expected)) {
-            throw new IOException("wasm2c's output does not contain '" + expected + "' (" + what
-                    + "); the memory options support wabt 1.0.32's wasm2c");
-        }
-        return c.replace(expected, replacement);
     }
 }
