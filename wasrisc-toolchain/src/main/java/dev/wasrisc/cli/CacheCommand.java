@@ -55,12 +55,15 @@ final class CacheCommand {
 
     /** 0 when every entry matches its manifest, 1 when one does not (the next use rebuilds it). */
     private int verify() throws IOException {
-        int entries = inventory.entries().size();
+        List<CacheInventory.Item> entries = inventory.entries();
+        long start = System.nanoTime();
         List<CacheInventory.Finding> findings = inventory.verify();
+        long millis = (System.nanoTime() - start) / 1_000_000;
         findings.forEach(f -> out.printf("%s %s: %s%n", f.damaged() ? "DAMAGED" : "unchecked", f.key(), f.problem()));
         long damaged = findings.stream().filter(CacheInventory.Finding::damaged).count();
-        out.printf("%d entries: %d verified, %d damaged (rebuilt on next use), %d without a manifest%n", entries,
-                entries - findings.size(), damaged, findings.size() - damaged);
+        out.printf("%d entries (%s) in %,d ms: %d verified, %d damaged (rebuilt on next use), %d without a manifest%n",
+                entries.size(), human(entries.stream().mapToLong(CacheInventory.Item::bytes).sum()), millis,
+                entries.size() - findings.size(), damaged, findings.size() - damaged);
         return damaged > 0 ? 1 : 0;
     }
 
