@@ -11,9 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -49,7 +47,7 @@ public final class EntryArchive {
             }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(archive))) {
                 out.write(MAGIC);
-                out.write(digest(body));
+                out.write(Hashing.fileSha256(body));
                 Files.copy(body, out);
             }
             return Files.size(archive);
@@ -73,7 +71,7 @@ public final class EntryArchive {
             if (in.readNBytes(expected, 0, DIGEST_BYTES) != DIGEST_BYTES) {
                 throw new CorruptArchiveException("it ends inside its header");
             }
-            MessageDigest sha = sha256();
+            MessageDigest sha = Hashing.newSha256();
             in.transferTo(new DigestOutput(sha));
             if (!Arrays.equals(sha.digest(), expected)) {
                 throw new CorruptArchiveException("its checksum does not match its content (truncated or altered)");
@@ -114,22 +112,6 @@ public final class EntryArchive {
             }
             out.write(buffer, 0, n);
             left -= n;
-        }
-    }
-
-    private static byte[] digest(Path file) throws IOException {
-        MessageDigest sha = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return sha.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

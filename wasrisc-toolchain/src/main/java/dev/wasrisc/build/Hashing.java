@@ -1,9 +1,12 @@
 package dev.wasrisc.build;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,11 +19,28 @@ public final class Hashing {
     private final MessageDigest digest;
 
     public Hashing() {
+        digest = newSha256();
+    }
+
+    /** A fresh SHA-256 digest. */
+    public static MessageDigest newSha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * The SHA-256 of a file's bytes alone (no length prefix, unlike {@link #sha256(byte[])}), read
+     * in pieces, so a file of any size costs no more memory.
+     */
+    public static byte[] fileSha256(Path file) throws IOException {
+        MessageDigest sha = newSha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return sha.digest();
     }
 
     public static String sha256(byte[] bytes) {

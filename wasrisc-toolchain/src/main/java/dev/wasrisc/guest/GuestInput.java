@@ -1,5 +1,6 @@
 package dev.wasrisc.guest;
 
+import dev.wasrisc.build.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,8 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -58,7 +57,7 @@ public final class GuestInput {
         if (!Files.isRegularFile(absolute)) {
             throw new IllegalArgumentException("input file not found: looked for " + absolute);
         }
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(absolute), newDigest())) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(absolute), Hashing.newSha256())) {
             long size = in.transferTo(java.io.OutputStream.nullOutputStream());
             return new GuestInput(name, absolute, null, size, HexFormat.of().formatHex(in.getMessageDigest().digest()));
         } catch (NoSuchFileException e) {
@@ -163,15 +162,7 @@ public final class GuestInput {
         return isNone() ? "no input" : id();
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
     private static String sha256Of(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
+        return HexFormat.of().formatHex(Hashing.newSha256().digest(bytes));
     }
 }
