@@ -142,15 +142,16 @@ public final class BuildCache {
             if (!remote.fetch(key, unpacked, scratch) || !isComplete(unpacked)) {
                 return false;
             }
-            // The archive's own checksum vouched for the files; an entry stored before manifests has none.
             if (!EntryManifest.exists(unpacked)) {
+                // Stored before manifests: the archive's own checksum has vouched for its files.
                 EntryManifest.write(unpacked);
-            }
-            Optional<String> problem = EntryManifest.problem(unpacked);
-            if (problem.isPresent()) {
-                reporter.accept("the remote cache's entry " + key + " does not match its manifest (" + problem.get()
-                        + "): building it here");
-                return false;
+            } else {
+                Optional<String> problem = EntryManifest.problem(unpacked);
+                if (problem.isPresent()) {
+                    reporter.accept("the remote cache's entry " + key + " does not match its manifest ("
+                            + problem.get() + "): building it here");
+                    return false;
+                }
             }
             publish(unpacked, entry);
             verified.put(entry, EntryManifest.stamps(entry));
