@@ -15,10 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ReferenceRuns {
 
     private final CellBuilder builder;
+    private final long maxOutputBytes;
     private final Map<String, ReferenceRun> runs = new ConcurrentHashMap<>();
 
-    ReferenceRuns(CellBuilder builder) {
+    /** @param maxOutputBytes bytes kept of each output stream ({@code wasrisc.output.maxBytes}) */
+    ReferenceRuns(CellBuilder builder, long maxOutputBytes) {
         this.builder = builder;
+        this.maxOutputBytes = maxOutputBytes;
     }
 
     ReferenceRun of(Guest guest, List<String> args, GuestInput input) {
@@ -34,6 +37,7 @@ final class ReferenceRuns {
         }
         // The C the pipelines link (the guest's and the platform's) serves the interpreter too.
         Path reactor = symbols.isEmpty() ? null : builder.importsReactor(guest, List.copyOf(symbols.values()));
-        return ChicoryReference.run(guest.name(), module, reactor, symbols, args, input.readAllBytes());
+        return ChicoryReference.run(guest.name(), module, reactor, symbols, args, input.readAllBytes(),
+                maxOutputBytes);
     }
 }

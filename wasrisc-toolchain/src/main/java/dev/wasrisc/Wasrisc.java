@@ -61,9 +61,9 @@ public final class Wasrisc {
                 processSlots, cache.root().resolve("shared"));
         this.cache = cache;
         this.builder = new CellBuilder(services, cache);
-        this.runner = new GuestRunner(platform, cache, toolchain, executor, config.profileAll(),
-                RunLimits.from(settings));
-        this.references = new ReferenceRuns(builder);
+        RunLimits limits = RunLimits.from(settings);
+        this.runner = new GuestRunner(platform, cache, toolchain, executor, config.profileAll(), limits);
+        this.references = new ReferenceRuns(builder, limits.maxOutputBytes());
     }
 
     /**

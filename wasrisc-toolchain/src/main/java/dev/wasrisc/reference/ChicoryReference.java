@@ -52,7 +52,7 @@ public final class ChicoryReference {
     }
 
     public static ReferenceRun run(String guest, Path module, List<String> args) {
-        return run(guest, module, null, Map.of(), args, new byte[0]);
+        return run(guest, module, null, Map.of(), args, new byte[0], Command.DEFAULT_MAX_OUTPUT_BYTES);
     }
 
     /**
@@ -61,13 +61,14 @@ public final class ChicoryReference {
      * @param importsReactor the reactor that implements the module's custom imports; null when it
      *     has none
      * @param symbols for each custom import, the reactor's export that implements it
+     * @param maxOutputBytes bytes kept of stdout and of stderr, as for a qemu run: the reference
+     *     runs inside the JVM, and must not fill it
      */
     public static ReferenceRun run(String guest, Path module, Path importsReactor, Map<Import, String> symbols,
-            List<String> args, byte[] stdin) {
+            List<String> args, byte[] stdin, long maxOutputBytes) {
         long start = System.nanoTime();
-        // Bounded as a qemu run's output is: the reference runs inside the JVM, and must not fill it.
-        BoundedOutputStream stdout = new BoundedOutputStream(Command.DEFAULT_MAX_OUTPUT_BYTES);
-        BoundedOutputStream stderr = new BoundedOutputStream(Command.DEFAULT_MAX_OUTPUT_BYTES);
+        BoundedOutputStream stdout = new BoundedOutputStream(maxOutputBytes);
+        BoundedOutputStream stderr = new BoundedOutputStream(maxOutputBytes);
         List<String> argv = new ArrayList<>();
         argv.add("guest");
         argv.addAll(args);
