@@ -8,6 +8,8 @@ import dev.wasrisc.profile.Profile;
 import dev.wasrisc.run.ZiskCost;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One run of a built guest under qemu-riscv64 with the instruction-counting plugin.
@@ -69,7 +71,7 @@ public record GuestRun(
     public GuestRun {
         args = List.copyOf(args);
         code = List.copyOf(code);
-        java.util.Objects.requireNonNull(written, "written");
+        Objects.requireNonNull(written, "written");
     }
 
     /** Whether stdout keeps only its first and last bytes: an assertion on it must not compare a part. */
@@ -125,6 +127,6 @@ public record GuestRun(
         return coordinates() + ": " + outcome + ", " + String.format("%,d", instructions)
                 + (target == Target.ZISK ? " ZisK steps, " : " instructions, ") + wallTime.toMillis() + " ms"
                 + (cost == null ? "" : "; " + cost)
-                + truncationNotes().stream().map(note -> "; " + note).collect(java.util.stream.Collectors.joining());
+                + truncationNotes().stream().map(note -> "; " + note).collect(Collectors.joining());
     }
 }
