@@ -1,18 +1,13 @@
 package dev.wasrisc;
 
 import dev.wasrisc.build.Hashing;
+import dev.wasrisc.build.RecipeCode;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.Guest;
-import dev.wasrisc.guest.GuestSettings;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.Pipelines;
-import dev.wasrisc.pipeline.Wasm2cGlue;
-import dev.wasrisc.pipeline.Wasm2cSplitter;
 import dev.wasrisc.platform.Platform;
-import dev.wasrisc.recipe.BareMetalGcc;
-import dev.wasrisc.recipe.ImportsReactor;
-import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Toolchain;
@@ -24,13 +19,14 @@ import java.util.List;
 /**
  * A build's cache key: everything that reaches the binary. The guest's files (not its inputs), the
  * platform's files by relative path (so its location does not matter), each tool's path and
- * version, and the recipe itself, which is Java code: the bytecode of the classes that make the
- * commands. Thread-safe.
+ * version, and the recipe itself, which is Java code: all of it ({@link RecipeCode}). A cell
+ * whose key is new is built again, but its expensive steps come from the action cache unless
+ * their commands or inputs changed. Thread-safe.
  */
 final class CacheKeys {
 
     /** Bump when the layout of cache entries or the way keys are made changes. */
-    private static final String CACHE_FORMAT = "wasrisc-build-v1";
+    private static final String CACHE_FORMAT = "wasrisc-build-v2";
 
     private final Platform platform;
     private final Toolchain toolchain;
@@ -44,47 +40,40 @@ final class CacheKeys {
     /** The key of a guest's build through a cell, as {@code GUEST-CELL-HASH}. */
     String build(Guest guest, Pipeline pipeline, List<Tool> tools) throws IOException {
         Backend backend = Pipelines.backend(pipeline.name());
-        List<Class<?>> recipes = new ArrayList<>(List.of(backend.getClass(), guest.language().getClass(),
-                BareMetalGcc.class, NativeImports.class, Wasm2cGlue.class, Wasm2cSplitter.class));
-        recipes.addAll(backend.recipeHelpers());
         List<Path> platformInputs = new ArrayList<>(backend.platformInputs(platform));
         if (pipeline.has(CellOption.ZISK)) {
             platformInputs.add(platform.forZisk().rv64im());
         }
         return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hash(guest, pipeline.id(),
-                platformInputs, tools, recipes);
+                platformInputs, tools);
     }
 
     /** The key of a guest's WebAssembly module alone. */
     String wasmModule(Guest guest, List<Tool> tools) throws IOException {
-        return guest.name().replace('/', '-') + "-wasm-" + hash(guest, "wasm", List.of(), tools,
-                List.of(guest.language().getClass()));
+        return guest.name().replace('/', '-') + "-wasm-" + hash(guest, "wasm", List.of(), tools);
     }
 
     /** The key of the reactor module of a guest's import implementations, exporting {@code symbols}. */
     String importsReactor(Guest guest, List<String> symbols, List<Tool> tools) throws IOException {
         return guest.name().replace('/', '-') + "-imports-" + hash(guest, "imports " + String.join(",", symbols),
-                List.of(), tools, List.of(ImportsReactor.class, BareMetalGcc.class));
+                List.of(), tools);
     }
 
-    private String hash(Guest guest, String cell, List<Path> platformInputs, List<Tool> tools, List<Class<?>> recipes)
-            throws IOException {
+    private String hash(Guest guest, String cell, List<Path> platformInputs, List<Tool> tools) throws IOException {
         Hashing hash = new Hashing().add(CACHE_FORMAT)
                 .add(guest.language().name())
                 .add(cell)
                 .add(platformHash());
         addPlatformFolders(hash, platformInputs);
-        for (Class<?> recipe : recipes) {
-            hash.add(classBytes(recipe));
-        }
+        // All the code, not a list of the classes that make commands: a list is kept by hand and goes stale.
+        hash.add(RecipeCode.of(CacheKeys.class));
         for (Tool tool : tools) {
             ResolvedTool resolved = toolchain.require(tool);
             hash.add(tool.name()).add(resolved.path().toString()).add(resolved.version());
         }
         // Inputs and the default-input setting reach runs only: one build serves every input.
         hash.add(guest.settings().buildRelevant());
-        hash.addTree(guest.dir(), relative -> !relative.getName(0).toString().equals(Guest.INPUTS_DIR)
-                && !relative.toString().equals(GuestSettings.FILE_NAME));
+        hash.addTree(guest.dir(), Guest::isBuildSource);
         return hash.hex().substring(0, 24);
     }
 
@@ -94,15 +83,6 @@ final class CacheKeys {
             hash.add(platform.dir().relativize(dir).toString()).addTree(dir);
         }
         return hash;
-    }
-
-    private static byte[] classBytes(Class<?> type) throws IOException {
-        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            if (in == null) {
-                throw new IOException("cannot read the bytecode of " + type.getName() + " for the cache key");
-            }
-            return in.readAllBytes();
-        }
     }
 
     private String platformHash() throws IOException {

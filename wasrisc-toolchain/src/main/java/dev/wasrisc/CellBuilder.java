@@ -97,7 +97,7 @@ final class CellBuilder {
         long start = System.nanoTime();
         Path work = Files.createDirectories(dir.resolve("work"));
         BuildContext context = new BuildContext(services, guest, pipeline, pipeline.toString(),
-                backend.acceptsMultiValue(), work, dir.resolve("guest.elf"));
+                backend.acceptsMultiValue(), work, dir.resolve("guest.elf"), tools);
         backend.build(context);
         if (Files.isRegularFile(work.resolve("module.wasm"))) {
             Files.move(work.resolve("module.wasm"), dir.resolve("module.wasm"));
@@ -109,7 +109,7 @@ final class CellBuilder {
         }
         BuildRecord record = new BuildRecord(guest.name(), guest.language().name(), pipeline.name(),
                 pipeline.optLevel(), target.id(), Duration.ofNanos(System.nanoTime() - start).toMillis(), versions,
-                context.commands(), context.launchArgs(), context.code(), context.rewrites());
+                context.commands(), context.launchArgs(), context.code(), context.rewrites(), context.actions());
         JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), record);
     }
 
@@ -128,13 +128,13 @@ final class CellBuilder {
                 Path work = Files.createDirectories(dir.resolve("work"));
                 // The module the interpreter runs is the one every multi-value-capable cell starts from.
                 BuildContext context = new BuildContext(services, guest, Pipeline.of("wasm2c", 2), "wasm module", true,
-                        work, dir.resolve("module.wasm"));
+                        work, dir.resolve("module.wasm"), tools);
                 Files.move(guest.language().buildWasm(context), dir.resolve("module.wasm"));
                 BuildCache.deleteTree(work);
                 JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),
                         guest.language().name(), "wasm", 0, "wasm32-wasip1",
                         Duration.ofNanos(System.nanoTime() - start).toMillis(), Map.of(), context.commands(),
-                        List.of(), List.of(), Map.of()));
+                        List.of(), List.of(), Map.of(), context.actions()));
             });
             return entry.dir().resolve("module.wasm");
         } catch (IOException e) {
@@ -159,7 +159,7 @@ final class CellBuilder {
                 long start = System.nanoTime();
                 Path work = Files.createDirectories(dir.resolve("work"));
                 BuildContext context = new BuildContext(services, guest, Pipeline.of("wasm2c", 2), "imports reactor",
-                        true, work, dir.resolve(IMPORTS_REACTOR));
+                        true, work, dir.resolve(IMPORTS_REACTOR), ImportsReactor.TOOLS);
                 ImportsReactor.build(context, symbols);
                 BuildCache.deleteTree(work);
                 JSON.writeValue(dir.resolve(BuildCache.COMPLETE_MARKER).toFile(), new BuildRecord(guest.name(),

@@ -1,10 +1,10 @@
 package dev.wasrisc;
 
+import dev.wasrisc.build.ActionCache;
 import dev.wasrisc.build.BuildCache;
-import dev.wasrisc.build.RemoteCache;
-import dev.wasrisc.run.RunLimits;
 import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.build.HeartbeatProgress;
+import dev.wasrisc.build.RemoteCache;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Executor;
 import dev.wasrisc.exec.Executors;
@@ -18,6 +18,7 @@ import dev.wasrisc.pipeline.DirectBackend;
 import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.platform.Platform;
 import dev.wasrisc.reference.ReferenceRun;
+import dev.wasrisc.run.RunLimits;
 import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Toolchain;
@@ -58,7 +59,7 @@ public final class Wasrisc {
         // Bounds compiler processes across all builds of this session, however they are nested.
         Semaphore processSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
         BuildServices services = new BuildServices(toolchain, executor, platform, config.buildTimeout(), progress,
-                processSlots, cache.root().resolve("shared"));
+                processSlots, cache.root().resolve("shared"), new ActionCache(cache));
         this.cache = cache;
         this.builder = new CellBuilder(services, cache);
         RunLimits limits = RunLimits.from(settings);

@@ -1,7 +1,10 @@
 package dev.wasrisc.guest;
 
+import dev.wasrisc.build.Action;
+import dev.wasrisc.build.ActionCache;
 import dev.wasrisc.build.BuildException;
 import dev.wasrisc.build.BuildProgress;
+import dev.wasrisc.build.PathPlaceholders;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Command;
@@ -16,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +35,9 @@ public final class BuildContext {
     private final boolean multiValue;
     private final Path workDir;
     private final Path output;
+    private final List<Tool> tools;
+    private volatile PathPlaceholders folders;
+    private volatile String toolIdentity;
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
 
     /**
@@ -38,9 +45,10 @@ public final class BuildContext {
      *     is not a whole cell (the front end alone, for the reference interpreter)
      * @param multiValue whether the module may use WebAssembly's multi-value feature (w2c2
      *     transpiles no multi-value functions, so a front end that can avoid them must)
+     * @param tools every tool the build may use: their identities are part of every action's key
      */
     public BuildContext(BuildServices services, Guest guest, Pipeline pipeline, String label, boolean multiValue,
-            Path workDir, Path output) {
+            Path workDir, Path output, List<Tool> tools) {
         this.services = services;
         this.guest = guest;
         this.pipeline = pipeline;
@@ -48,6 +56,7 @@ public final class BuildContext {
         this.multiValue = multiValue;
         this.workDir = workDir;
         this.output = output;
+        this.tools = List.copyOf(tools);
     }
 
     public Guest guest() {
@@ -192,6 +201,75 @@ public final class BuildContext {
     public CommandResult run(String stage, Command.Builder command) throws IOException {
         Command built = command.inUnlessSet(workDir).timeout(services.stepTimeout()).build();
         commands.add(built.commandLine());
+        return execute(stage, built);
+    }
+
+    /**
+     * Runs an expensive step through the action cache: when the same command has run over the same
+     * inputs before (in any build, on any machine sharing the remote cache), its outputs are copied
+     * into place instead.
+     *
+     * @return whether the command ran
+     * @throws BuildException as {@link #run} does
+     */
+    public boolean perform(Action action) throws IOException {
+        Command built = action.command().inUnlessSet(workDir).timeout(services.stepTimeout()).build();
+        commands.add(built.commandLine());
+        PathPlaceholders folders = folders();
+        String key = ActionCache.key(action, built, folders, toolIdentity());
+        boolean ran = services.actions().perform(action, built, key, folders,
+                command -> execute(action.stage(), command), guest.name() + " · " + label).ran();
+        synchronized (actions) {
+            actions.computeIfAbsent(ran ? "ran" : "cached", outcome -> new TreeMap<>()).merge(action.stage(), 1L, Long::sum);
+        }
+        return ran;
+    }
+
+    private final Map<String, Map<String, Long>> actions = new TreeMap<>();
+
+    /** The cached steps so far, by outcome ({@code ran}, {@code cached}) and stage, with how many. */
+    public Map<String, Map<String, Long>> actions() {
+        synchronized (actions) {
+            Map<String, Map<String, Long>> copy = new TreeMap<>();
+            actions.forEach((outcome, stages) -> copy.put(outcome, Map.copyOf(stages)));
+            return copy;
+        }
+    }
+
+    /** The text with this build's folders replaced by placeholders, as action keys hold paths. */
+    public String withoutBuildFolders(String text) {
+        return folders().abstracted(text);
+    }
+
+    /**
+     * The folders a command line may name that differ from build to build and machine to machine;
+     * the cache's root stands for the shared folders (cargo's) within it.
+     */
+    private PathPlaceholders folders() {
+        if (folders == null) {
+            Map<String, Path> named = new LinkedHashMap<>();
+            named.put("work", workDir);
+            named.put("out", output.getParent());
+            named.put("guest", guest.dir());
+            named.put("platform", platform().dir());
+            named.put("cache", services.sharedRoot().getParent());
+            folders = PathPlaceholders.of(named);
+        }
+        return folders;
+    }
+
+    private String toolIdentity() {
+        if (toolIdentity == null) {
+            StringBuilder identity = new StringBuilder();
+            tools.stream().map(Tool::name).distinct().sorted().forEach(name -> tools.stream()
+                    .filter(tool -> tool.name().equals(name)).findFirst()
+                    .ifPresent(tool -> identity.append(services.toolchain().identity(tool)).append('\n')));
+            toolIdentity = identity.toString();
+        }
+        return toolIdentity;
+    }
+
+    private CommandResult execute(String stage, Command built) throws IOException {
         CommandResult result;
         services.processSlots().acquireUninterruptibly();
         try {

@@ -17,6 +17,14 @@ public record Guest(String name, Path dir, Language language, GuestSettings sett
     public static final String INPUTS_DIR = "inputs";
 
     /**
+     * Whether a file of the guest's folder (by its path relative to it) reaches its build: all but
+     * its inputs and its settings, whose build-relevant part keys builds on its own.
+     */
+    public static boolean isBuildSource(Path relative) {
+        return !relative.getName(0).toString().equals(INPUTS_DIR) && !relative.toString().equals(GuestSettings.FILE_NAME);
+    }
+
+    /**
      * The input named by {@code wasrisc.json}'s {@code "input"}, or {@link GuestInput#none()}.
      *
      * @throws IllegalArgumentException naming the guest and the path looked at, when the file is missing

@@ -1,5 +1,6 @@
 package dev.wasrisc.language;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
@@ -52,7 +53,7 @@ public final class CLanguage implements Language {
         Path emptyPath = Files.createDirectories(context.workDir().resolve("empty-path"));
         // -g0 and --strip-debug drop DWARF but keep the name section, so transpiled C keeps
         // readable function names for profiles.
-        context.run("compile to wasm", Command.of(context.realPath(Tools.CLANG))
+        context.perform(Action.of("compile to wasm", Command.of(context.realPath(Tools.CLANG))
                 .env("PATH", emptyPath.toString())
                 .arg("-fuse-ld=" + context.tool(Tools.WASM_LD))
                 .arg("--target=wasm32-wasi").arg("--sysroot=/usr")
@@ -61,7 +62,10 @@ public final class CLanguage implements Language {
                 .arg("-I" + context.platform().include())
                 .args(sources(context.guest()))
                 .arg("-Wl,--strip-debug")
-                .arg("-o").arg(wasm));
+                .arg("-o").arg(wasm))
+                .inputTree(context.guest().dir(), Guest::isBuildSource)
+                .inputTree(context.platform().include())
+                .output(wasm));
         return wasm;
     }
 

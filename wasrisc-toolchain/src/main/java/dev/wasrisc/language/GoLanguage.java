@@ -1,8 +1,10 @@
 package dev.wasrisc.language;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
+import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.Tool;
@@ -49,8 +51,10 @@ public final class GoLanguage implements Language {
     @Override
     public Path buildWasm(BuildContext context) throws IOException {
         Path wasm = context.workDir().resolve("module.wasm");
-        context.run("compile to wasm", goBuild(context, wasm)
-                .env("GOOS", "wasip1").env("GOARCH", "wasm").env("CGO_ENABLED", "0"));
+        context.perform(Action.of("compile to wasm", goBuild(context, wasm)
+                .env("GOOS", "wasip1").env("GOARCH", "wasm").env("CGO_ENABLED", "0"))
+                .inputTree(context.guest().dir(), Guest::isBuildSource)
+                .output(wasm));
         return wasm;
     }
 
@@ -68,16 +72,20 @@ public final class GoLanguage implements Language {
     public void buildDirect(BuildContext context) throws IOException {
         Command.Builder build = goBuild(context, context.output())
                 .env("GOOS", "linux").env("GOARCH", "riscv64");
+        Action compile = Action.of("compile", build)
+                .inputTree(context.guest().dir(), Guest::isBuildSource)
+                .output(context.output());
         if (usesCgo(context.guest().dir())) {
             Path libDir = NativeImports.buildLinuxLibrary(context);
             build.env("CGO_ENABLED", "1")
                     .env("CC", context.tool(Tools.RISCV64_LINUX_GCC).toString())
                     .env("CGO_LDFLAGS", "-L" + libDir + " -lwasrisc_imports");
+            compile.inputTree(libDir);
             context.noteCode("cgo");
         } else {
             build.env("CGO_ENABLED", "0");
         }
-        context.run("compile", build);
+        context.perform(compile);
     }
 
     /** Whether a Go file of the main package imports "C" (a build-tagged native binding counts). */

@@ -1,8 +1,10 @@
 package dev.wasrisc.language;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
+import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.Tool;
@@ -58,9 +60,8 @@ public final class RustLanguage implements Language {
             rustflags += " -C target-feature=-multivalue";
             folder = "O3-nomultivalue";
         }
-        Path built = cargo(context, WASM_TARGET, 3, folder, rustflags, List.of(), ".wasm");
         Path wasm = context.workDir().resolve("module.wasm");
-        Files.copy(built, wasm);
+        cargo(context, WASM_TARGET, 3, folder, rustflags, List.of(), ".wasm", wasm);
         return wasm;
     }
 
@@ -77,20 +78,20 @@ public final class RustLanguage implements Language {
     @Override
     public void buildDirect(BuildContext context) throws IOException {
         Path imports = NativeImports.buildLinuxLibrary(context);
-        Path built = cargo(context, LINUX_TARGET, context.optLevel(), "O" + context.optLevel(),
+        cargo(context, LINUX_TARGET, context.optLevel(), "O" + context.optLevel(),
                 "-C linker=" + context.tool(Tools.RISCV64_LINUX_GCC) + " -C target-feature=+crt-static",
-                List.of("-L", "native=" + imports), "");
-        Files.copy(built, context.output());
+                List.of("-L", "native=" + imports), "", context.output());
     }
 
     /**
      * Builds in the shared target folder {@code folder}: each opt level and set of RUSTFLAGS gets
-     * its own std, since one shared folder would rebuild std on every switch.
+     * its own std, since one shared folder would rebuild std on every switch. The artifact is
+     * copied to {@code destination}, which the action cache keeps (cargo's folder is cargo's).
      */
-    private static Path cargo(BuildContext context, String target, int optLevel, String folder, String rustflags,
-            List<String> crateArgs, String extension) throws IOException {
+    private static void cargo(BuildContext context, String target, int optLevel, String folder, String rustflags,
+            List<String> crateArgs, String extension, Path destination) throws IOException {
         Path targetDir = context.sharedDir("cargo-target").resolve(folder);
-        context.run("cargo build " + target, Command.of(context.tool(Tools.CARGO_WEB))
+        Command.Builder cargo = Command.of(context.tool(Tools.CARGO_WEB))
                 .args(List.of("rustc", "--release", "--locked", "--target", target,
                         "-Zbuild-std=std,panic_abort", "--target-dir", targetDir.toString(), "--"))
                 .args(crateArgs)
@@ -98,10 +99,21 @@ public final class RustLanguage implements Language {
                 .env("RUSTC", context.tool(Tools.RUSTC_WEB).toString())
                 .env("RUSTC_BOOTSTRAP", "1")
                 .env("RUSTFLAGS", rustflags)
-                .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", Integer.toString(optLevel)));
-        String binary = packageName(context.guest().dir()).replace('-', '_');
+                .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", Integer.toString(optLevel));
+        Action build = Action.of("cargo build " + target, cargo)
+                .inputTree(context.guest().dir(), Guest::isBuildSource)
+                .output(destination)
+                .then(() -> Files.copy(built(targetDir, target, context.guest().dir(), extension), destination));
+        crateArgs.stream().filter(arg -> arg.startsWith("native=")).map(arg -> Path.of(arg.substring(7)))
+                .forEach(build::inputTree);
+        context.perform(build);
+    }
+
+    /** Where cargo put the crate's artifact: under the package's name, or the binary's. */
+    private static Path built(Path targetDir, String target, Path guestDir, String extension) {
+        String binary = packageName(guestDir).replace('-', '_');
         Path dir = targetDir.resolve(target).resolve("release");
-        Path output = dir.resolve(packageName(context.guest().dir()) + extension);
+        Path output = dir.resolve(packageName(guestDir) + extension);
         if (!Files.isRegularFile(output)) {
             output = dir.resolve(binary + extension);
         }

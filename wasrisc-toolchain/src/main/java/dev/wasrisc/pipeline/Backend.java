@@ -60,14 +60,6 @@ public interface Backend {
         return List.of();
     }
 
-    /**
-     * Classes besides this one and the shared ones whose code is part of the build recipe; their
-     * bytecode goes into the cache key.
-     */
-    default java.util.List<Class<?>> recipeHelpers() {
-        return java.util.List.of();
-    }
-
     /** Builds the binary at {@link BuildContext#output()}. */
     void build(BuildContext context) throws IOException;
 }

@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
@@ -69,23 +70,20 @@ abstract class PrecompiledRuntimeBackend implements Backend {
         return tools;
     }
 
-    @Override
-    public List<Class<?>> recipeHelpers() {
-        return List.of(PrecompiledRuntimeBackend.class, RuntimeRunnerGlue.class, WasmModule.class);
-    }
 
     @Override
     public void build(BuildContext context) throws IOException {
         Path wasm = context.guest().language().buildWasm(context);
         Path precompiled = context.output().getParent().resolve("module.cwasm");
-        context.run("precompile for riscv64", Command.of(context.tool(precompiler))
+        context.perform(Action.of("precompile for riscv64", Command.of(context.tool(precompiler))
                 .arg("compile")
                 .args(compiler == null ? List.of() : List.of("--compiler", compiler))
                 .arg("--opt-level").arg(Integer.toString(context.optLevel()))
-                .arg(wasm).arg(precompiled));
+                .arg(wasm).arg(precompiled))
+                .output(precompiled));
         Path main = Files.writeString(context.workDir().resolve("runner_main.c"),
                 RuntimeRunnerGlue.generate(wasm, name));
-        context.run("link the runner with the guest's imports", Command.of(context.tool(Tools.RISCV64_LINUX_GCC))
+        context.perform(Action.of("link the runner with the guest's imports", Command.of(context.tool(Tools.RISCV64_LINUX_GCC))
                 .arg("-O2").arg("-static").arg("-Wl,--gc-sections")
                 .args(BareMetalGcc.prefixMaps(context))
                 .arg("-I" + context.platform().include())
@@ -93,7 +91,9 @@ abstract class PrecompiledRuntimeBackend implements Backend {
                 .args(context.importSources())
                 .arg(context.tool(runtime))
                 .args(RuntimeRunnerGlue.linkLibraries())
-                .arg("-o").arg(context.output()));
+                .arg("-o").arg(context.output()))
+                .inputTree(context.platform().include())
+                .output(context.output()));
         context.launchWith(List.of("run", BuildContext.ENTRY_DIR + "/module.cwasm"));
     }
 }

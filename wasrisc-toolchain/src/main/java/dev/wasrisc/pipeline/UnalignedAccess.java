@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+
 /**
  * The {@code unaligned} option ({@code CellOption.UNALIGNED}) for the transpilers' C: their load
  * and store functions copy the value with {@code memcpy} from a byte pointer, whose alignment the C

@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
@@ -99,11 +100,6 @@ public final class W2c2Backend implements Backend {
         return WasmOpt.tools(tools(language), cell);
     }
 
-    @Override
-    public List<Class<?>> recipeHelpers() {
-        return List.of(W2c2Glue.class, WasmModule.class, W2c2MemoryModel.class, UnalignedAccess.class,
-                W2c2ResumeDispatch.class, CRewrite.class, Transpiler.class, LinearMemoryImage.class, WasmOpt.class);
-    }
 
     /** Rewrites the transpiled files for the cell's options. */
     private static void rewrite(BuildContext context, CRewrite rewrite, List<Path> transpiled) throws IOException {
@@ -141,7 +137,10 @@ public final class W2c2Backend implements Backend {
             int perFile = (module.definedFunctions() + parts - 1) / parts;
             transpile.arg("-f").arg(perFile);
         }
-        context.run("transpile", transpile.arg(wasm).arg(work.resolve(MODULE + ".c")));
+        context.perform(Action.of("transpile", transpile.arg(wasm).arg(work.resolve(MODULE + ".c")))
+                .output(work.resolve(MODULE + ".c"))
+                .output(work.resolve(MODULE + ".h"))
+                .outputsMatching(work, PART));
         String header = Files.readString(work.resolve(MODULE + ".h"));
         Path glue = work.resolve("guest_glue.c");
         Files.writeString(glue, W2c2Glue.generate(module, header, MODULE));

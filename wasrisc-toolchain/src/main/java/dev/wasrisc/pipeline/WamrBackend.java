@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
@@ -215,23 +216,20 @@ public final class WamrBackend implements Backend {
         return EnumSet.of(CellOption.UNCHECKED, CellOption.UNALIGNED, CellOption.WASM_OPT);
     }
 
-    @Override
-    public List<Class<?>> recipeHelpers() {
-        return List.of(WasmModule.class, WasmOpt.class);
-    }
 
     @Override
     public void build(BuildContext context) throws IOException {
         Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
         Path work = context.workDir();
         Path aot = work.resolve(AOT_FILE);
-        context.run("compile AOT", Command.of(context.tool(Tools.WAMRC))
+        context.perform(Action.of("compile AOT", Command.of(context.tool(Tools.WAMRC))
                 .args(context.pipeline().has(CellOption.UNALIGNED) ? UNALIGNED_TARGET_FLAGS : TARGET_FLAGS)
                 .arg("--bounds-checks=" + (context.pipeline().has(CellOption.UNCHECKED) ? 0 : 1))
                 .args(inPlace ? XIP_FLAGS : List.of())
                 .arg("--opt-level=" + context.optLevel())
                 .arg("-o").arg(aot)
-                .arg(wasm));
+                .arg(wasm))
+                .output(aot));
 
         Path imports = work.resolve(IMPORTS_FILE);
         Files.writeString(imports, importGlue(wasm));
@@ -268,7 +266,7 @@ public final class WamrBackend implements Backend {
                 List.of("-I" + platform.wasi())));
         objects.add(BareMetalGcc.compile(context, "embed AOT module", wamrPlatform.resolve("wamr_aot.S"),
                 List.of("-Wa,-I" + work, "-DWASRISC_WAMR_AOT_PAD=" + aotPadding(aot),
-                        "-DWASRISC_WAMR_XIP=" + (inPlace ? 1 : 0))));
+                        "-DWASRISC_WAMR_XIP=" + (inPlace ? 1 : 0)), List.of(aot)));
         BareMetalGcc.link(context, objects);
     }
 

@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
@@ -60,11 +61,6 @@ public final class Wasm2cBackend implements Backend {
         return EnumSet.of(CellOption.FIXED, CellOption.UNCHECKED, CellOption.UNALIGNED, CellOption.WASM_OPT);
     }
 
-    @Override
-    public List<Class<?>> recipeHelpers() {
-        return List.of(Wasm2cMemoryModel.class, UnalignedAccess.class, CRewrite.class, Transpiler.class,
-                LinearMemoryImage.class, WasmModule.class, WasmOpt.class);
-    }
 
     @Override
     public List<Path> platformInputs(Platform platform) {
@@ -99,8 +95,10 @@ public final class Wasm2cBackend implements Backend {
         Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
         Path work = context.workDir();
         Path transpiledC = work.resolve(MODULE + ".c");
-        context.run("transpile", Command.of(context.tool(Tools.WASM2C))
-                .arg(wasm).arg("-n").arg(MODULE).arg("-o").arg(transpiledC));
+        context.perform(Action.of("transpile", Command.of(context.tool(Tools.WASM2C))
+                .arg(wasm).arg("-n").arg(MODULE).arg("-o").arg(transpiledC))
+                .output(transpiledC)
+                .output(work.resolve(MODULE + ".h")));
         List<Path> objects = new ArrayList<>();
         if (cell.has(CellOption.FIXED) || cell.has(CellOption.UNCHECKED)) {
             Wasm2cMemoryModel.requireSignedIndexRange(context.guest().settings());

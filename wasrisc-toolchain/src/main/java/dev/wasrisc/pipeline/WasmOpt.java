@@ -1,5 +1,6 @@
 package dev.wasrisc.pipeline;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Command;
@@ -40,8 +41,9 @@ final class WasmOpt {
             return wasm;
         }
         Path optimised = context.workDir().resolve("module-wasm-opt.wasm");
-        context.run("optimise module", Command.of(context.tool(Tools.WASM_OPT))
-                .arg("-O3").args(FEATURES).arg(wasm).arg("-o").arg(optimised));
+        context.perform(Action.of("optimise module", Command.of(context.tool(Tools.WASM_OPT))
+                .arg("-O3").args(FEATURES).arg(wasm).arg("-o").arg(optimised))
+                .output(optimised));
         return optimised;
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasrisc.recipe;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
@@ -63,21 +64,38 @@ public final class BareMetalGcc {
     /** Compiles one C (or assembly) file into {@code obj/NAME.o} and returns the object's path. */
     public static Path compile(BuildContext context, String stage, Path source, List<String> extraFlags)
             throws IOException {
+        return compile(context, stage, source, extraFlags, List.of());
+    }
+
+    /**
+     * As {@link #compile(BuildContext, String, Path, List)}, for a unit that reads files its
+     * preprocessed text does not show (see {@link CompileAction#run}).
+     */
+    public static Path compile(BuildContext context, String stage, Path source, List<String> extraFlags,
+            List<Path> unlisted) throws IOException {
         Path objDir = context.workDir().resolve("obj");
         Files.createDirectories(objDir);
         String base = source.getFileName().toString().replaceAll("\\.[cS]$", "");
-        Path object = objDir.resolve(base + ".o");
-        for (int i = 2; Files.exists(object); i++) {
-            object = objDir.resolve(base + "-" + i + ".o");
+        Path object;
+        // Parallel compiles of units with one name must not take the same object's name.
+        synchronized (BareMetalGcc.class) {
+            object = objDir.resolve(base + ".o");
+            for (int i = 2; Files.exists(object); i++) {
+                object = objDir.resolve(base + "-" + i + ".o");
+            }
+            Files.createFile(object);
         }
-        Command.Builder compiler = context.pipeline().compiler().equals(Pipeline.CLANG)
-                ? Command.of(context.tool(Tools.CLANG)).args(clangFlags(context))
-                : Command.of(context.tool(Tools.RISCV64_ELF_GCC)).args(commonFlags(context));
-        context.run(stage, compiler
-                .arg("-I" + context.platform().include())
-                .args(extraFlags)
-                .arg("-c").arg(source)
-                .arg("-o").arg(object));
+        List<String> compiler = new ArrayList<>();
+        if (context.pipeline().compiler().equals(Pipeline.CLANG)) {
+            compiler.add(context.tool(Tools.CLANG).toString());
+            compiler.addAll(clangFlags(context));
+        } else {
+            compiler.add(context.tool(Tools.RISCV64_ELF_GCC).toString());
+            compiler.addAll(commonFlags(context));
+        }
+        compiler.add("-I" + context.platform().include());
+        compiler.addAll(extraFlags);
+        CompileAction.run(context, stage, compiler, source, object, unlisted);
         return object;
     }
 
@@ -112,6 +130,6 @@ public final class BareMetalGcc {
         if (settings.linearMemoryBytes() > 0) {
             link.arg("-Wl,--defsym=__wasrisc_linear_memory_size=" + settings.linearMemoryBytes());
         }
-        context.run("link", link.args(all).arg("-o").arg(context.output()));
+        context.perform(Action.of("link", link.args(all).arg("-o").arg(context.output())).output(context.output()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasrisc.recipe;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.tool.Tool;
@@ -36,6 +37,8 @@ public final class ImportsReactor {
         for (String symbol : symbols) {
             clang.arg("-Wl,--export=" + symbol);
         }
-        context.run("compile imports to wasm", clang.arg("-o").arg(context.output()));
+        context.perform(Action.of("compile imports to wasm", clang.arg("-o").arg(context.output()))
+                .inputTree(context.platform().include())
+                .output(context.output()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasrisc.recipe;
 
+import dev.wasrisc.build.Action;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.tool.Tools;
@@ -39,12 +40,13 @@ public final class NativeImports {
         List<Path> objects = new ArrayList<>();
         for (Path source : context.importSources()) {
             Path object = dir.resolve(objects.size() + "-" + source.getFileName().toString().replaceAll("\\.c$", ".o"));
-            context.run("compile imports", Command.of(gcc, "-O2", "-I" + context.platform().include(), "-c", source,
-                    "-o", object));
+            CompileAction.run(context, "compile imports", List.of(gcc.toString(), "-O2",
+                    "-I" + context.platform().include()), source, object, List.of());
             objects.add(object);
         }
         Path archiver = gcc.resolveSibling("riscv64-linux-gnu-ar");
-        context.run("archive imports", Command.of(archiver, "rcs", dir.resolve(LIBRARY)).args(objects));
+        context.perform(Action.of("archive imports", Command.of(archiver, "rcs", dir.resolve(LIBRARY)).args(objects))
+                .output(dir.resolve(LIBRARY)));
         return dir;
     }
 }

@@ -27,6 +27,7 @@ public final class Toolchain {
     private final Executor executor;
     private final Settings settings;
     private final Map<String, Optional<ResolvedTool>> resolved = new ConcurrentHashMap<>();
+    private final Map<String, String> identities = new ConcurrentHashMap<>();
 
     public Toolchain(Executor executor, Settings settings) {
         this.executor = executor;
@@ -43,6 +44,26 @@ public final class Toolchain {
 
     public Path path(Tool tool) {
         return require(tool).path();
+    }
+
+    /**
+     * What a build action's key holds of a tool: its name, path, version and, for programs, the
+     * digest of the file itself (a version string need not change when the binary does). Computed
+     * once per session.
+     */
+    public String identity(Tool tool) {
+        ResolvedTool found = require(tool);
+        return identities.computeIfAbsent(tool.name(), name -> {
+            String digest = found.version();
+            if (tool.isProgram()) {
+                try {
+                    digest = "sha256:" + Hashing.sha256(executor.readFile(found.path()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + found.path() + " to identify " + name, e);
+                }
+            }
+            return name + " " + found.path() + " " + found.version() + " " + digest;
+        });
     }
 
     /** Every tool looked up so far that was found, by name, with its version: for reports. */

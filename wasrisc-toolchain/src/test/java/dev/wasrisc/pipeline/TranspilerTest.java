@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasrisc.build.BuildException;
+import dev.wasrisc.build.ActionCache;
+import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.BuildProgress;
 import dev.wasrisc.exec.LocalExecutor;
 import dev.wasrisc.guest.BuildContext;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
@@ -66,11 +69,11 @@ class TranspilerTest {
         LocalExecutor executor = new LocalExecutor();
         Toolchain toolchain = new Toolchain(executor, Settings.of(Map.of("wasrisc.tool.wasm2c", wasm2c.toString())));
         BuildServices services = new BuildServices(toolchain, executor, new Platform(dir), Duration.ofSeconds(10),
-                BuildProgress.silent(), new Semaphore(1), dir);
+                BuildProgress.silent(), new Semaphore(1), dir, new ActionCache(new BuildCache(dir.resolve("cache"))));
         Guest guest = new Guest("c/hello_world", dir,
                 Languages.ALL.stream().filter(l -> l.name().equals("c")).findFirst().orElseThrow(),
                 GuestSettings.DEFAULTS);
         var cell = Pipelines.parse("wasm2c-fixed-unchecked-O2");
-        return new BuildContext(services, guest, cell, cell.toString(), true, dir, dir.resolve("guest.elf"));
+        return new BuildContext(services, guest, cell, cell.toString(), true, dir, dir.resolve("guest.elf"), List.of());
     }
 }
