@@ -9,8 +9,12 @@ import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Shard;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.policy.BaselineCheck;
+import dev.wasrisc.policy.RunPolicy;
+import dev.wasrisc.policy.Verdicts;
 import dev.wasrisc.report.Provenance;
 import dev.wasrisc.report.Reports;
+import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
 import java.io.PrintStream;
@@ -47,7 +51,7 @@ final class BenchCommand {
 
     /** What the command line asks bench for. */
     private record Options(List<String> guests, List<Pipeline> cells, Shard shard, boolean profile, boolean allInputs,
-            Path reportDir, Pipeline compareTo) {}
+            Path reportDir, Pipeline compareTo, BaselineCheck baseline) {}
 
     int run(List<String> argv) {
         Options options = parse(argv);
@@ -62,9 +66,11 @@ final class BenchCommand {
             double seconds = (System.nanoTime() - start) / 1e9;
             printTables(labels, options, table, seconds, threads);
             OutputAgreement agreement = printAgreement(benchRows, table);
+            boolean baselineHeld = holdToBaseline(options.baseline(), table);
             writeReports(labels, options, table);
             printFailures(table);
-            return !agreement.agrees() || table.stream().flatMap(List::stream).anyMatch(BenchCell::failed) ? 1 : 0;
+            return !agreement.agrees() || !baselineHeld || table.stream().flatMap(List::stream).anyMatch(BenchCell::failed)
+                    ? 1 : 0;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("writing the reports failed", e);
         } catch (InterruptedException e) {
@@ -107,7 +113,17 @@ final class BenchCommand {
             throw new Args.UsageException("--compare names the cell the ratios are to, one of the cells benched ("
                     + String.join(", ", cells.stream().map(Pipeline::id).toList()) + "), was '" + compareText + "'");
         }
-        return new Options(guests, cells, shard, profile, inputs.equals("all"), reportDir, compareTo);
+        return new Options(guests, cells, shard, profile, inputs.equals("all"), reportDir, compareTo, baselineCheck());
+    }
+
+    /**
+     * Only when {@code wasrisc.baseline} asks for it (check or update, with the tests' other baseline
+     * settings): bench never read a baseline, so a wasrisc-baseline.json in the working folder must
+     * not start failing it.
+     */
+    private static BaselineCheck baselineCheck() {
+        Settings settings = Settings.systemProperties();
+        return settings.get("wasrisc.baseline").isPresent() ? BaselineCheck.from(settings) : BaselineCheck.off();
     }
 
     /** One row per guest, or per guest and input with {@code --inputs all}. */
@@ -178,6 +194,46 @@ final class BenchCommand {
         }
         out.printf("%nBuild time in seconds (cold, as recorded when each cell was built):%n");
         out.print(BenchTable.renderBuildTimes(labels, cells, table));
+    }
+
+    /**
+     * Every run that did what its guest should, held to the baseline by the {@link RunPolicy} the
+     * tests use (under the name {@code bench}): what it says is printed, an update is written.
+     * Whether every run held.
+     */
+    private boolean holdToBaseline(BaselineCheck baseline, List<List<BenchCell>> table) {
+        if (baseline.mode() == BaselineCheck.Mode.OFF) {
+            return true;
+        }
+        RunPolicy policy = new RunPolicy("bench", List.of(), List.of(), baseline);
+        List<String> lines = new ArrayList<>();
+        boolean held = true;
+        for (List<BenchCell> row : table) {
+            for (BenchCell cell : row) {
+                if (cell.run() == null || cell.failed()) {
+                    continue; // a failed cell fails bench already; its count is not one to record
+                }
+                Verdicts verdicts = policy.verdicts(cell.run(), (like, other) -> row.stream()
+                        .filter(candidate -> candidate.pipeline().equals(other) && candidate.run() != null)
+                        .map(BenchCell::run).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(like.guest() + " has no run via " + other.id())));
+                verdicts.violations().forEach(violation -> lines.add(violation.message()));
+                lines.addAll(verdicts.notes());
+                held &= verdicts.held();
+            }
+        }
+        if (baseline.mode() == BaselineCheck.Mode.UPDATE) {
+            try {
+                baseline.save();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("writing the baseline failed", e);
+            }
+            out.printf("%nBaseline written to %s%n", baseline.file().toAbsolutePath());
+        } else if (!lines.isEmpty()) {
+            out.printf("%nBaseline %s:%n", baseline.file().toAbsolutePath());
+            lines.forEach(line -> out.println("  " + line));
+        }
+        return held;
     }
 
     /** Whether each row's cells printed the same, and where they did not. */
