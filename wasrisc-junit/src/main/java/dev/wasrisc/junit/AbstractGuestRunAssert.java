@@ -1,6 +1,7 @@
 package dev.wasrisc.junit;
 
 import dev.wasrisc.GuestRun;
+import dev.wasrisc.policy.RunPolicy;
 import dev.wasrisc.reference.ReferenceRun;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractLongAssert;
@@ -92,14 +93,7 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
     /** The instruction count is at most {@code budget}; the message gives the excess in %. */
     public SELF usedAtMostInstructions(long budget) {
         isNotNull();
-        if (actual.instructions() < 0) {
-            failWithMessage("%s has no instruction count (timed out or killed)", actual.coordinates());
-        }
-        if (actual.instructions() > budget) {
-            failWithMessage("%s used %,d instructions, over its budget of %,d by %,d (+%.2f%%)", actual.coordinates(),
-                    actual.instructions(), budget, actual.instructions() - budget,
-                    100.0 * (actual.instructions() - budget) / budget);
-        }
+        RunPolicy.overBudget(actual, budget).ifPresent(violation -> failWithMessage("%s", violation.message()));
         return myself;
     }
 
@@ -110,15 +104,7 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
      */
     public SELF usedAtMostTimes(double maxRatio, GuestRun baseline) {
         isNotNull();
-        if (actual.instructions() < 0 || baseline.instructions() <= 0) {
-            failWithMessage("%s: no ratio to %s: a run has no instruction count", actual.coordinates(),
-                    baseline.coordinates());
-        }
-        double ratio = (double) actual.instructions() / baseline.instructions();
-        if (ratio > maxRatio) {
-            failWithMessage("%s used %,d instructions, %.2f× the %,d of %s; its budget is %.2f×", actual.coordinates(),
-                    actual.instructions(), ratio, baseline.instructions(), baseline.coordinates(), maxRatio);
-        }
+        RunPolicy.overRatio(actual, maxRatio, baseline).ifPresent(violation -> failWithMessage("%s", violation.message()));
         return myself;
     }
 

@@ -7,9 +7,12 @@ import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.exec.ExecutorUnavailableException;
 import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.Pipelines;
-import dev.wasrisc.report.Baseline;
+import dev.wasrisc.policy.RunPolicy;
+import dev.wasrisc.policy.Verdicts;
+import dev.wasrisc.policy.Violation;
 import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.ToolMissingException;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +37,9 @@ import org.opentest4j.TestAbortedException;
  *   <li>turns a {@link ToolMissingException} (or an {@link ExecutorUnavailableException}: no Docker
  *       engine or image for {@code wasrisc.executor=docker}) into a skipped test that says what is missing and how
  *       to install it, or into a failure with {@code -Dwasrisc.strict=true}
- *   <li>holds every run to the test's {@link InstructionBudget}s and to the committed baseline
- *       ({@link BaselineSession})
+ *   <li>holds every run to the test's {@link InstructionBudget}s, {@link RatioBudget}s and the
+ *       committed baseline ({@link BaselineSession}) through a {@link RunPolicy}, and fails the test
+ *       with its violations
  *   <li>publishes every guest run as a report entry (for IDEs and JUnit's own reports) and prints it
  *       on the test's standard output, which Surefire keeps in its XML as the test case's
  *       {@code system-out}: Surefire drops report entries
@@ -167,8 +171,7 @@ public final class WasriscExtension
         report(context, run);
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunCollector.class,
                 key -> new RunCollector(session(context), settings(context)), RunCollector.class).add(run);
-        checkBudgets(context, run);
-        checkBaseline(context, run);
+        hold(context, run);
     }
 
     /** {@code failure} with where the run's instructions went (against {@code comparison}, if any). */
@@ -181,40 +184,43 @@ public final class WasriscExtension
         return context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName();
     }
 
-    private static void checkBudgets(ExtensionContext context, GuestRun run) {
-        List<InstructionBudget> budgets = new ArrayList<>();
-        budgets.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), InstructionBudget.class));
-        budgets.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), InstructionBudget.class));
-        for (InstructionBudget budget : budgets) {
-            if (applies(budget.pipeline(), budget.optLevel(), budget.guest(), run)) {
-                try {
-                    WasriscAssertions.assertThat(run).usedAtMostInstructions(budget.value());
-                } catch (AssertionError failure) {
-                    throw explain(context, run, null, failure);
-                }
-            }
-        }
-        List<RatioBudget> ratios = new ArrayList<>();
-        ratios.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), RatioBudget.class));
-        ratios.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), RatioBudget.class));
-        for (RatioBudget budget : ratios) {
-            Pipeline to = Pipelines.parse(budget.to());
-            if (!run.pipeline().equals(to) && applies(budget.pipeline(), budget.optLevel(), budget.guest(), run)) {
-                GuestRun comparison = comparisonRun(context, run, to);
-                try {
-                    WasriscAssertions.assertThat(run).usedAtMostTimes(budget.value(), comparison);
-                } catch (AssertionError failure) {
-                    throw explain(context, run, comparison, failure);
-                }
-            }
+    private static void hold(ExtensionContext context, GuestRun run) {
+        Verdicts verdicts = policy(context).verdicts(run, (like, cell) -> comparisonRun(context, like, cell));
+        verdicts.notes().forEach(note -> System.out.println("wasrisc: " + note));
+        if (!verdicts.held()) {
+            throw failure(context, verdicts.violations());
         }
     }
 
-    /** Whether a budget narrowed to this pipeline, level and guest (empty or -1: any) holds the run. */
-    private static boolean applies(String pipeline, int optLevel, String guest, GuestRun run) {
-        return (pipeline.isEmpty() || pipeline.equals(run.pipeline().name()))
-                && (optLevel < 0 || optLevel == run.pipeline().optLevel())
-                && (guest.isEmpty() || guest.equals(run.guest()));
+    /** The test's budgets (its class's, then its own) and the baseline of the test run. */
+    private static RunPolicy policy(ExtensionContext context) {
+        List<RunPolicy.Budget> budgets = annotations(context, InstructionBudget.class).stream()
+                .map(budget -> new RunPolicy.Budget(budget.value(), budget.pipeline(), budget.optLevel(), budget.guest()))
+                .toList();
+        List<RunPolicy.RatioBudget> ratios = annotations(context, RatioBudget.class).stream()
+                .map(budget -> new RunPolicy.RatioBudget(budget.value(), Pipelines.parse(budget.to()), budget.pipeline(),
+                        budget.optLevel(), budget.guest()))
+                .toList();
+        return new RunPolicy(testName(context), budgets, ratios, baselines(context).check);
+    }
+
+    private static <A extends Annotation> List<A> annotations(ExtensionContext context, Class<A> type) {
+        List<A> found = new ArrayList<>(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestClass(), type));
+        found.addAll(AnnotationSupport.findRepeatableAnnotations(context.getRequiredTestMethod(), type));
+        return found;
+    }
+
+    /**
+     * The first violation, with where the run's instructions went; the others ride along suppressed,
+     * unprofiled, since profiling once already says where the instructions went.
+     */
+    private static AssertionError failure(ExtensionContext context, List<Violation> violations) {
+        Violation first = violations.get(0);
+        AssertionError failure = explain(context, first.run(), first.comparison(),
+                new AssertionFailedError(first.message()));
+        violations.subList(1, violations.size())
+                .forEach(violation -> failure.addSuppressed(new AssertionFailedError(violation.message())));
+        return failure;
     }
 
     /**
@@ -228,28 +234,6 @@ public final class WasriscExtension
         String key = run.guest() + "|" + cell.id() + "|" + run.input().sha256() + "|" + String.join("\u0000", run.args());
         return runs.computeIfAbsent(key, k -> session(context).guest(run.guest()).build(cell).withInput(run.input())
                 .run(run.args().toArray(String[]::new)));
-    }
-
-    private static void checkBaseline(ExtensionContext context, GuestRun run) {
-        BaselineSession session = baselines(context);
-        if (session.mode == BaselineSession.Mode.OFF) {
-            return;
-        }
-        Baseline.Verdict verdict = session.baseline.check(testName(context), run);
-        if (session.mode == BaselineSession.Mode.UPDATE) {
-            return;
-        }
-        switch (verdict.kind()) {
-            case REGRESSION -> throw explain(context, run, null, new AssertionFailedError(verdict.message()));
-            case IMPROVEMENT -> {
-                if (session.failOnImprovement) {
-                    throw explain(context, run, null, new AssertionFailedError(verdict.message()));
-                }
-                System.out.println("wasrisc: " + verdict.message());
-            }
-            case NEW -> System.out.println("wasrisc: " + verdict.message());
-            case WITHIN -> { }
-        }
     }
 
     private static void report(ExtensionContext context, GuestRun run) {

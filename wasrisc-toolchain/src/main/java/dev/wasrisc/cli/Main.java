@@ -55,7 +55,8 @@ public final class Main {
             Properties (-Dname=value before the class, or WASRISC_JAVA_OPTS): wasrisc.cache, wasrisc.root,
             wasrisc.guests, wasrisc.timeout, wasrisc.profile, wasrisc.tool.NAME,
             wasrisc.executor (local or docker), wasrisc.docker.image, wasrisc.cache.remote (URL),
-            wasrisc.cache.remote.push, wasrisc.cache.remote.timeout, wasrisc.shard
+            wasrisc.cache.remote.push, wasrisc.cache.remote.timeout, wasrisc.shard,
+            wasrisc.baseline (bench: check or update, against wasrisc.baseline.file)
             """;
 
     private Main() {}
