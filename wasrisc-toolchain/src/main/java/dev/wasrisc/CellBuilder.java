@@ -4,29 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.build.BuildRecord;
-import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.BuildServices;
 import dev.wasrisc.guest.Guest;
-import dev.wasrisc.guest.NotApplicableException;
 import dev.wasrisc.pipeline.Backend;
-import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.recipe.ImportsReactor;
+import dev.wasrisc.resolve.CellResolver;
+import dev.wasrisc.resolve.Resolution;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.ToolMissingException;
-import dev.wasrisc.tool.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds guests through cells and their WebAssembly modules, through the build cache: checks that
@@ -46,38 +42,20 @@ final class CellBuilder {
     private final BuildServices services;
     private final BuildCache cache;
     private final CacheKeys keys;
+    private final CellResolver resolver;
 
     CellBuilder(BuildServices services, BuildCache cache) {
         this.services = services;
         this.cache = cache;
+        this.resolver = new CellResolver(services.toolchain());
         this.keys = new CacheKeys(services.platform(), services.toolchain());
     }
 
     Built build(Guest guest, Pipeline pipeline) {
-        if (!pipeline.appliesTo(guest.language().name())) {
-            throw new IllegalArgumentException("cell " + pipeline + " names a Go toolchain, but " + guest.name()
-                    + " is a " + guest.language().name() + " guest");
-        }
-        Optional<String> notApplicable = Wasrisc.notApplicable(guest.language(), pipeline.name());
-        if (notApplicable.isPresent()) {
-            throw new NotApplicableException("cell " + pipeline + " for " + guest.name() + ": " + notApplicable.get());
-        }
-        Backend backend = Pipelines.backend(pipeline);
-        List<Tool> tools = new ArrayList<>(backend.tools(guest.language(), pipeline));
-        if (pipeline.has(CellOption.ZISK)) {
-            if (backend.target(guest.language()) != Target.RV64IM) {
-                throw new NotApplicableException("cell " + pipeline + " for " + guest.name() + ": " + pipeline.name()
-                        + " makes a " + backend.target(guest.language()).description() + " binary for "
-                        + guest.language().name() + " guests, not a bare-metal one ZisK's emulator could run");
-            }
-            tools.add(Tools.ZISKEMU);
-        }
-        List<Tool> missing = services.toolchain().missing(tools);
-        if (!missing.isEmpty()) {
-            throw new ToolMissingException("pipeline " + pipeline + " for " + guest.language().name() + " guest "
-                    + guest.name(), missing);
-        }
-        Target target = pipeline.has(CellOption.ZISK) ? Target.ZISK : backend.target(guest.language());
+        Resolution.Plan plan = resolver.resolve(guest, pipeline).orThrow();
+        Backend backend = plan.backend();
+        List<Tool> tools = plan.tools();
+        Target target = plan.target();
         try {
             String key = keys.build(guest, pipeline, tools);
             BuildCache.Entry entry = cache.getOrBuild(key, dir -> buildInto(dir, guest, pipeline, backend, target, tools));

@@ -12,12 +12,11 @@ import dev.wasrisc.guest.BuildServices;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.guest.GuestLocator;
-import dev.wasrisc.guest.Language;
 import dev.wasrisc.language.Languages;
-import dev.wasrisc.pipeline.DirectBackend;
-import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.platform.Platform;
 import dev.wasrisc.reference.ReferenceRun;
+import dev.wasrisc.resolve.CellResolver;
+import dev.wasrisc.resolve.Resolution;
 import dev.wasrisc.run.RunLimits;
 import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.Tool;
@@ -43,6 +42,7 @@ public final class Wasrisc {
     private final GuestRunner runner;
     private final BuildCache cache;
     private final ReferenceRuns references;
+    private final CellResolver resolver;
 
     public Wasrisc(WasriscConfig config, Executor executor, BuildProgress progress) {
         this(config, executor, progress, Settings.systemProperties());
@@ -52,6 +52,7 @@ public final class Wasrisc {
     public Wasrisc(WasriscConfig config, Executor executor, BuildProgress progress, Settings settings) {
         this.config = config;
         this.toolchain = new Toolchain(executor, settings);
+        this.resolver = new CellResolver(toolchain);
         this.guests = new GuestLocator(config.guestsDir(), Languages.DETECTION_ORDER);
         Platform platform = new Platform(config.platformDir());
         BuildCache cache = new BuildCache(config.cacheDir(),
@@ -109,19 +110,24 @@ public final class Wasrisc {
         return new GuestProgram(this, guests.find(name), observer);
     }
 
-    /** Why the cell means nothing for this guest (direct for a prebuilt module); empty when it applies. */
-    public Optional<String> notApplicable(Guest guest, Pipeline pipeline) {
-        return notApplicable(guest.language(), pipeline.name());
+    /** Whether cells apply to guests and their tools are installed here: a plan to build, or why not. */
+    public CellResolver resolver() {
+        return resolver;
     }
 
-    /** Why a pipeline means nothing for guests in {@code language}; empty when it applies. */
-    public static Optional<String> notApplicable(Language language, String pipeline) {
-        return pipeline.equals(DirectBackend.NAME) ? language.whyNotDirect() : Optional.empty();
+    /**
+     * Why the cell means nothing for this guest (direct for a prebuilt module, a ZisK cell of a
+     * pipeline that makes no bare-metal binary, a Go toolchain for another language); empty when it
+     * applies.
+     */
+    public Optional<String> notApplicable(Guest guest, Pipeline pipeline) {
+        return CellResolver.plan(guest, pipeline) instanceof Resolution.Refusal refusal
+                && refusal.kind() == Resolution.Kind.NOT_APPLICABLE ? Optional.of(refusal.reason()) : Optional.empty();
     }
 
     /** Tools the cell needs for this guest that are not installed; empty when it can run. */
     public List<Tool> missingTools(Guest guest, Pipeline pipeline) {
-        return toolchain.missing(Pipelines.backend(pipeline).tools(guest.language(), pipeline));
+        return toolchain.missing(CellResolver.tools(guest.language(), pipeline));
     }
 
     GuestBinary build(Guest guest, Pipeline pipeline, Consumer<GuestRun> observer) {

@@ -5,6 +5,8 @@ import dev.wasrisc.Wasrisc;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.resolve.CellResolver;
+import dev.wasrisc.resolve.Resolution;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +43,8 @@ public final class PipelineArgumentsProvider extends AnnotationBasedArgumentsPro
                 continue;
             }
             for (Pipeline cell : cells) {
-                if (!cell.appliesTo(guest.guest().language().name())) {
+                if (CellResolver.plan(guest.guest(), cell) instanceof Resolution.Refusal refusal
+                        && refusal.outsideMatrix()) {
                     continue; // a Go toolchain means nothing to C and Rust guests
                 }
                 arguments.add(Arguments.argumentSet(label(name, cell), cell, guest));

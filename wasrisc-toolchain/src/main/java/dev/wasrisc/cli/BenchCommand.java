@@ -14,9 +14,8 @@ import dev.wasrisc.policy.RunPolicy;
 import dev.wasrisc.policy.Verdicts;
 import dev.wasrisc.report.Provenance;
 import dev.wasrisc.report.Reports;
+import dev.wasrisc.resolve.Resolution;
 import dev.wasrisc.settings.Settings;
-import dev.wasrisc.tool.Tool;
-import dev.wasrisc.tool.ToolMissingException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -289,16 +288,11 @@ final class BenchCommand {
 
     private BenchCell run(BenchRow row, Pipeline cell, boolean profile) {
         GuestProgram program = row.program();
-        if (!cell.appliesTo(program.guest().language().name())) {
-            return BenchCell.skipped(row.label(), cell, "a Go toolchain cell; " + program.name() + " is not a Go guest");
-        }
-        Optional<String> notApplicable = wasrisc.notApplicable(program.guest(), cell);
-        if (notApplicable.isPresent()) {
-            return BenchCell.skipped(row.label(), cell, notApplicable.get());
-        }
-        List<Tool> missing = wasrisc.missingTools(program.guest(), cell);
-        if (!missing.isEmpty()) {
-            return BenchCell.skipped(row.label(), cell, ToolMissingException.describe(missing));
+        if (wasrisc.resolver().resolve(program.guest(), cell) instanceof Resolution.Refusal refusal) {
+            if (refusal.kind() == Resolution.Kind.INVALID_OPTION) {
+                throw refusal.exception(); // a mistake in --pipelines, not a cell to show as skipped
+            }
+            return BenchCell.skipped(row.label(), cell, refusal.reason());
         }
         try {
             GuestBinary binary = program.build(cell).withInput(row.input());

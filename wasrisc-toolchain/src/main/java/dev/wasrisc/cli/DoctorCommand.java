@@ -2,13 +2,14 @@ package dev.wasrisc.cli;
 
 import dev.wasrisc.Wasrisc;
 import dev.wasrisc.cell.CellOption;
+import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.language.Languages;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.resolve.Resolution;
 import dev.wasrisc.tool.ResolvedTool;
 import dev.wasrisc.tool.Tool;
-import dev.wasrisc.tool.ToolMissingException;
 import dev.wasrisc.tool.Tools;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
@@ -44,17 +45,18 @@ final class DoctorCommand {
                     backend.options().isEmpty() ? "" : "; cell options: " + backend.options().stream().sorted()
                             .map(CellOption::word).collect(java.util.stream.Collectors.joining(", ")));
             for (Language language : Languages.ALL) {
-                Optional<String> notApplicable = Wasrisc.notApplicable(language, backend.name());
-                if (notApplicable.isPresent()) {
-                    out.printf("    %-6s %-14s %s%n", language.name(), "-", "not applicable: " + notApplicable.get());
+                // The plain cell stands for the pipeline: levels change neither its target nor its tools.
+                Resolution resolution = wasrisc.resolver().resolve(language, Pipeline.of(backend.name(), 2));
+                if (resolution instanceof Resolution.Refusal refusal
+                        && refusal.kind() == Resolution.Kind.NOT_APPLICABLE) {
+                    out.printf("    %-6s %-14s %s%n", language.name(), "-", "not applicable: " + refusal.reason());
                     continue;
                 }
-                List<Tool> needed = backend.tools(language);
-                tools.addAll(needed);
-                List<Tool> missing = wasrisc.toolchain().missing(needed);
-                allAvailable &= missing.isEmpty();
-                out.printf("    %-6s %-14s %s%n", language.name(), backend.target(language),
-                        missing.isEmpty() ? "available" : "MISSING " + ToolMissingException.describe(missing));
+                Resolution.Plan plan = resolution.plan().orElseGet(resolution::orThrow);
+                tools.addAll(plan.tools());
+                allAvailable &= resolution instanceof Resolution.Plan;
+                out.printf("    %-6s %-14s %s%n", language.name(), plan.target(),
+                        resolution instanceof Resolution.Refusal missing ? "MISSING " + missing.reason() : "available");
             }
         }
         out.println();

@@ -7,7 +7,6 @@ import dev.wasrisc.exec.Executor;
 import dev.wasrisc.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
