@@ -9,18 +9,7 @@
  * clearing a 1 GiB region would cost a quarter of a billion counted
  * instructions.
  */
-    .section .text.init, "ax", @progbits
-    .globl _start
-    .type _start, @function
-_start:
-    .option push
-    .option norelax
-    la      gp, __global_pointer$
-    .option pop
-    /* picolibc keeps errno in TLS (local-exec, tp-relative); the TLS block is
-     * used in place, initialised by the loader from .tdata. */
-    la      tp, __tls_base
-
+.macro wasrisc_stack_and_arguments
     ld      a0, 0(sp)               /* argc */
     addi    a1, sp, 8               /* argv */
     slli    t0, a0, 3
@@ -33,14 +22,16 @@ _start:
     la      t1, wasrisc_envp
     sd      a2, 0(t1)
     andi    sp, sp, -16
+.endm
 
-    call    __libc_init_array
+/* Reloaded: __libc_init_array does not keep a0-a2. */
+.macro wasrisc_main_arguments
     la      t1, wasrisc_argc
     lw      a0, 0(t1)
     la      t1, wasrisc_argv
     ld      a1, 0(t1)
     la      t1, wasrisc_envp
     ld      a2, 0(t1)
-    call    main
-    tail    exit
-    .size _start, . - _start
+.endm
+
+#include "start.S"

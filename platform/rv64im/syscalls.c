@@ -113,18 +113,7 @@ void wasrisc_exit(int code)
     }
 }
 
-/* abort() raises SIGABRT through kill(getpid(), sig): end the way a killed
- * process is reported, with status 128 + signal. */
-int getpid(void)
-{
-    return 1;
-}
-
-int kill(int pid, int sig)
-{
-    (void)pid;
-    wasrisc_exit(128 + sig);
-}
+#include "abort.c"
 
 /*
  * The trap vector. Under qemu-user a machine trap (illegal instruction,

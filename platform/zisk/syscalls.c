@@ -71,16 +71,7 @@ void wasrisc_exit(int code)
     }
 }
 
-int getpid(void)
-{
-    return 1;
-}
-
-int kill(int pid, int sig)
-{
-    (void)pid;
-    wasrisc_exit(128 + sig);
-}
+#include "../rv64im/abort.c"
 
 void _exit(int code)
 {
