@@ -130,6 +130,9 @@ public final class BareMetalGcc {
         if (settings.linearMemoryBytes() > 0) {
             link.arg("-Wl,--defsym=__wasrisc_linear_memory_size=" + settings.linearMemoryBytes());
         }
-        context.perform(Action.of("link", link.args(all).arg("-o").arg(context.output())).output(context.output()));
+        // The linker script may INCLUDE others from its folder, which the command line does not name.
+        context.perform(Action.of("link", link.args(all).arg("-o").arg(context.output()))
+                .inputTree(platform.rv64im())
+                .output(context.output()));
     }
 }
