@@ -28,6 +28,8 @@ public final class ActionCache {
     /** Bump when the way action keys are made, or action entries are laid out, changes. */
     private static final String FORMAT = "wasrisc-action-v1";
     private static final String OUTPUTS = "outputs.tsv";
+    /** What an action's entry key starts with, beside cells' keys ({@code GUEST-CELL-HASH}). */
+    public static final String ENTRY_PREFIX = "action-";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Runs the action's command: how a build runs any step (slots, progress, failure messages). */
@@ -112,7 +114,7 @@ public final class ActionCache {
         for (Action.OutputPattern pattern : action.outputPatterns()) {
             requireCovered(folders, pattern.dir(), action);
         }
-        BuildCache.Entry entry = cache.getOrBuild("action-" + key, dir -> {
+        BuildCache.Entry entry = cache.getOrBuild(ENTRY_PREFIX + key, dir -> {
             long start = System.nanoTime();
             runner.run(built);
             if (action.after() != null) {

@@ -21,7 +21,12 @@ import java.util.stream.Stream;
 public final class CacheInventory {
 
     /** One cache entry: its key, size and last use. */
-    public record Item(String key, long bytes, Instant lastUsed) {}
+    public record Item(String key, long bytes, Instant lastUsed) {
+        /** Whether the entry is one build step's ({@link ActionCache}), not a cell's. */
+        public boolean isAction() {
+            return key.startsWith(ActionCache.ENTRY_PREFIX);
+        }
+    }
 
     private final Path root;
 

@@ -73,6 +73,11 @@ final class CacheCommand {
         out.printf("build cache %s%n", inventory.root());
         out.printf("  entries    %6d  %10s%s%n", entries.size(), human(bytes), entries.isEmpty() ? ""
                 : "  (last used " + entries.get(0).lastUsed() + " … " + entries.get(entries.size() - 1).lastUsed() + ")");
+        List<CacheInventory.Item> actions = entries.stream().filter(CacheInventory.Item::isAction).toList();
+        out.printf("    cells    %6d  %10s%n", entries.size() - actions.size(),
+                human(bytes - actions.stream().mapToLong(CacheInventory.Item::bytes).sum()));
+        out.printf("    actions  %6d  %10s  (compiles, links, transpiles: shared by the cells that run them)%n",
+                actions.size(), human(actions.stream().mapToLong(CacheInventory.Item::bytes).sum()));
         out.printf("  shared            %10s  (cargo and Go build caches, reused across entries)%n", human(inventory.size("shared")));
         out.printf("  platform          %10s%n", human(inventory.size("platform")));
         out.printf("  temporary  %6d  %10s  (builds running now, or left by a killed one until the next session)%n",
