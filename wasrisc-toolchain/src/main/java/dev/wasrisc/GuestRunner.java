@@ -7,7 +7,8 @@ import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.guest.GuestSettings;
 import dev.wasrisc.platform.Platform;
 import dev.wasrisc.run.InstructionCounterPlugin;
-import dev.wasrisc.run.QemuRun;
+import dev.wasrisc.run.Emulator;
+import dev.wasrisc.run.EmulatorRun;
 import dev.wasrisc.run.QemuRunner;
 import dev.wasrisc.run.RunLimits;
 import dev.wasrisc.run.ZiskRunner;
@@ -18,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs built cells under the emulator and turns what it gave into a {@link GuestRun}. The
+ * Runs built cells under their target's emulator and turns what it gave into a {@link GuestRun}. The
  * counting plugin is compiled on the first run, so sessions that only build never need a C
  * compiler for it. Thread-safe.
  */
@@ -51,9 +52,8 @@ final class GuestRunner {
 
     GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
             throws IOException {
-        QemuRun run = binary.target() == Target.ZISK
-                ? zisk().run(binary.elf(), args, input, timeout, profile)
-                : qemu().run(binary.elf(), binary.launchArgs(), binary.target(), args, input, timeout, profile);
+        EmulatorRun run = emulator(binary.target()).run(new Emulator.Launch(binary.elf(), binary.launchArgs(),
+                binary.target(), args, input, timeout, profile));
         return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
                 binary.target(), args, input, run.exitCode(), run.stdout(), run.stderr(), run.instructions(),
                 run.threads(), run.wallTime(), run.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
@@ -66,6 +66,14 @@ final class GuestRunner {
         }
         long amount = measure.amount(stdout);
         return amount < 0 ? null : new GuestRun.Work(measure.unit(), amount);
+    }
+
+    /** The one place a target meets its emulator: a new target does not compile until it has one. */
+    private Emulator emulator(Target target) throws IOException {
+        return switch (target) {
+            case RV64IM, RISCV64_LINUX -> qemu();
+            case ZISK -> zisk();
+        };
     }
 
     private ZiskRunner zisk() {
