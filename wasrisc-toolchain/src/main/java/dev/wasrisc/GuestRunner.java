@@ -54,10 +54,14 @@ final class GuestRunner {
             throws IOException {
         EmulatorRun run = emulator(binary.target()).run(new Emulator.Launch(binary.elf(), binary.launchArgs(),
                 binary.target(), args, input, timeout, profile));
-        return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
-                binary.target(), args, input, run.exitCode(), run.stdout(), run.stderr(), run.instructions(),
-                run.threads(), run.wallTime(), run.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
-                work(binary.guest().settings().work(), run.stdout()), run.profile(), run.cost(), run.written());
+        return new GuestRun(
+                new GuestRun.Build(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
+                        binary.target(), binary.bytes(), binary.buildTime(), binary.code(), binary.rewrites(),
+                        binary.builtNow()),
+                args, input,
+                new GuestRun.Outcome(run.exitCode(), run.stdout(), run.stderr(), run.timedOut(), run.written()),
+                new GuestRun.Measurement(run.instructions(), run.threads(), run.wallTime(),
+                        work(binary.guest().settings().work(), run.stdout()), run.profile(), run.cost()));
     }
 
     private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {
