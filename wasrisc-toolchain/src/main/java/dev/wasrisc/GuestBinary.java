@@ -4,6 +4,10 @@ import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestInput;
+import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.run.EmulatorRun;
+import dev.wasrisc.session.BuiltCell;
+import dev.wasrisc.session.CellRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,16 +20,16 @@ import java.util.function.Consumer;
 /** A guest built through one pipeline cell, ready to run. Obtained from {@link GuestProgram#build}. */
 public final class GuestBinary {
 
-    private final GuestRunner runner;
+    private final CellRuns runner;
     private final Guest guest;
     private final Pipeline pipeline;
-    private final CellBuilder.Built built;
+    private final BuiltCell built;
     private final Duration timeout;
     private final Consumer<GuestRun> observer;
     /** null: the guest's default input, resolved when a run starts. */
     private final GuestInput input;
 
-    GuestBinary(GuestRunner runner, Guest guest, Pipeline pipeline, CellBuilder.Built built, Duration timeout,
+    GuestBinary(CellRuns runner, Guest guest, Pipeline pipeline, BuiltCell built, Duration timeout,
             Consumer<GuestRun> observer, GuestInput input) {
         this.runner = runner;
         this.guest = guest;
@@ -54,13 +58,31 @@ public final class GuestBinary {
 
     private GuestRun run(boolean profile, String... args) {
         List<String> argv = args.length == 0 ? guest.settings().args() : Arrays.asList(args);
+        GuestInput in = input();
+        EmulatorRun emulated;
         try {
-            GuestRun run = runner.run(this, argv, input(), timeout, profile);
-            observer.accept(run);
-            return run;
+            emulated = runner.run(built, argv, in, timeout, profile);
         } catch (IOException e) {
             throw new UncheckedIOException("running " + guest.name() + " via " + pipeline + " failed to start", e);
         }
+        GuestRun run = new GuestRun(
+                new GuestRun.Build(guest.name(), guest.language().name(), pipeline, target(), bytes(), buildTime(),
+                        code(), rewrites(), builtNow()),
+                argv, in,
+                new GuestRun.Outcome(emulated.exitCode(), emulated.stdout(), emulated.stderr(), emulated.timedOut(),
+                        emulated.written()),
+                new GuestRun.Measurement(emulated.instructions(), emulated.threads(), emulated.wallTime(),
+                        work(guest.settings().work(), emulated.stdout()), emulated.profile(), emulated.cost()));
+        observer.accept(run);
+        return run;
+    }
+
+    private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {
+        if (measure == null) {
+            return null;
+        }
+        long amount = measure.amount(stdout);
+        return amount < 0 ? null : new GuestRun.Work(measure.unit(), amount);
     }
 
     /** The same binary with another run time limit. */

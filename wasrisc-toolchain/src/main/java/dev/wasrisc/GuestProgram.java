@@ -2,6 +2,9 @@ package dev.wasrisc;
 
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.Guest;
+import dev.wasrisc.session.CellBuilds;
+import dev.wasrisc.session.CellRuns;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -13,12 +16,16 @@ import java.util.function.Consumer;
  */
 public final class GuestProgram {
 
-    private final Wasrisc wasrisc;
+    private final CellBuilds builds;
+    private final CellRuns runs;
+    private final Duration runTimeout;
     private final Guest guest;
     private final Consumer<GuestRun> observer;
 
-    GuestProgram(Wasrisc wasrisc, Guest guest, Consumer<GuestRun> observer) {
-        this.wasrisc = wasrisc;
+    GuestProgram(CellBuilds builds, CellRuns runs, Duration runTimeout, Guest guest, Consumer<GuestRun> observer) {
+        this.builds = builds;
+        this.runs = runs;
+        this.runTimeout = runTimeout;
         this.guest = guest;
         this.observer = observer;
     }
@@ -30,7 +37,7 @@ public final class GuestProgram {
      * @throws dev.wasrisc.build.BuildException when a build step fails
      */
     public GuestBinary build(Pipeline pipeline) {
-        return wasrisc.build(guest, pipeline, observer);
+        return new GuestBinary(runs, guest, pipeline, builds.build(guest, pipeline), runTimeout, observer, null);
     }
 
     public Guest guest() {

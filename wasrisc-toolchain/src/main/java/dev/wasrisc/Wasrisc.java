@@ -18,6 +18,9 @@ import dev.wasrisc.reference.ReferenceRun;
 import dev.wasrisc.resolve.CellResolver;
 import dev.wasrisc.resolve.Resolution;
 import dev.wasrisc.run.RunLimits;
+import dev.wasrisc.session.CellBuilder;
+import dev.wasrisc.session.GuestRunner;
+import dev.wasrisc.session.ReferenceRuns;
 import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Toolchain;
@@ -107,7 +110,7 @@ public final class Wasrisc {
 
     /** A guest whose every run is also handed to {@code observer} (the JUnit extension reports them). */
     public GuestProgram guest(String name, Consumer<GuestRun> observer) {
-        return new GuestProgram(this, guests.find(name), observer);
+        return new GuestProgram(builder, runner, config.runTimeout(), guests.find(name), observer);
     }
 
     /** Whether cells apply to guests and their tools are installed here: a plan to build, or why not. */
@@ -128,11 +131,6 @@ public final class Wasrisc {
     /** Tools the cell needs for this guest that are not installed; empty when it can run. */
     public List<Tool> missingTools(Guest guest, Pipeline pipeline) {
         return toolchain.missing(CellResolver.tools(guest.language(), pipeline));
-    }
-
-    GuestBinary build(Guest guest, Pipeline pipeline, Consumer<GuestRun> observer) {
-        CellBuilder.Built built = builder.build(guest, pipeline);
-        return new GuestBinary(runner, guest, pipeline, built, config.runTimeout(), observer, null);
     }
 
     /**

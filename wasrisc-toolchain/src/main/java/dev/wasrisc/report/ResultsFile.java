@@ -68,12 +68,16 @@ public record ResultsFile(Path file, String commit, JsonNode matrix, String shar
                     f.path("instructions").asLong(), f.path("share").asDouble())));
             profile = Profile.of(run.path("instructions").asLong(), functions);
         }
-        return new GuestRun(run.path("guest").asText(), run.path("language").asText(),
-                Pipeline.parse(run.path("cell").asText()), target(run.path("target").asText()), args, input,
-                run.path("exitCode").asInt(), "", "", run.path("instructions").asLong(), run.path("threads").asInt(1),
-                Duration.ofMillis(run.path("runMillis").asLong()), run.path("timedOut").asBoolean(),
-                run.path("binaryBytes").asLong(), Duration.ofMillis(run.path("buildMillis").asLong()), code, work, profile,
-                cost(run.path("ziskCost")), written(run));
+        // results.json keeps neither the rewrites nor whether the run built its binary.
+        GuestRun.Build build = new GuestRun.Build(run.path("guest").asText(), run.path("language").asText(),
+                Pipeline.parse(run.path("cell").asText()), target(run.path("target").asText()),
+                run.path("binaryBytes").asLong(), Duration.ofMillis(run.path("buildMillis").asLong()), code, Map.of(),
+                false);
+        return new GuestRun(build, args, input,
+                new GuestRun.Outcome(run.path("exitCode").asInt(), "", "", run.path("timedOut").asBoolean(),
+                        written(run)),
+                new GuestRun.Measurement(run.path("instructions").asLong(), run.path("threads").asInt(1),
+                        Duration.ofMillis(run.path("runMillis").asLong()), work, profile, cost(run.path("ziskCost"))));
     }
 
     /** The output's sizes as recorded; the limit only where a stream went past it. */

@@ -22,7 +22,7 @@ import java.util.List;
  * <p>What the guest can observe is fixed so counts repeat exactly: an empty environment and the
  * same argv[0] ({@code guest}) whatever the binary's path.
  */
-public final class QemuRunner {
+public final class QemuRunner implements Emulator {
 
     /** argv[0] as the guest sees it, whatever the binary's path. */
     public static final String GUEST_ARGV0 = "guest";
@@ -64,11 +64,17 @@ public final class QemuRunner {
         }
     }
 
+    @Override
+    public EmulatorRun run(Launch launch) throws IOException {
+        return run(launch.elf(), launch.launchArgs(), launch.target(), launch.args(), launch.input(), launch.timeout(),
+                launch.profile());
+    }
+
     /**
      * Runs {@code elf} with {@code launchArgs} (a runtime's entry files, which may lie beside the
      * ELF) and then the guest's {@code args}.
      */
-    public QemuRun run(Path elf, List<String> launchArgs, Target target, List<String> args, GuestInput input,
+    public EmulatorRun run(Path elf, List<String> launchArgs, Target target, List<String> args, GuestInput input,
             Duration timeout, boolean profile) throws IOException {
         Path dir = runFolder();
         try {
@@ -127,7 +133,7 @@ public final class QemuRunner {
                         + (result.exitCode() > 128 ? ", killed by signal " + (result.exitCode() - 128) : "") + ")\n";
             }
             Profile profiled = instructions >= 0 && profile ? Profile.of(functions.readCallTree(callGraph)) : null;
-            return new QemuRun(result.exitCode(), result.stdoutText(), stderr, instructions, threads, result.wallTime(),
+            return new EmulatorRun(result.exitCode(), result.stdoutText(), stderr, instructions, threads, result.wallTime(),
                     result.timedOut(), profiled, null, OutputSizes.of(result, maxOutputBytes));
         } finally {
             BuildCache.deleteTree(dir);

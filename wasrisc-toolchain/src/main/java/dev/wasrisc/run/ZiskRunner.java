@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * length in front ({@code --legacy-inputs}, the layout its WASI {@code fd_read} reads); the step
  * count comes from the metrics line {@code -m} prints after the guest's output.
  */
-public final class ZiskRunner {
+public final class ZiskRunner implements Emulator {
 
     /** What ziskemu prints last with {@code -m}. */
     private static final Pattern METRICS = Pattern.compile("process_rom\\(\\) steps=(\\d+) [^\\n]*\\R?\\z");
@@ -55,11 +55,22 @@ public final class ZiskRunner {
         this.maxOutputBytes = maxOutputBytes;
     }
 
+    /** Profiling a ZisK run means its cost report. */
+    @Override
+    public EmulatorRun run(Launch launch) throws IOException {
+        if (!launch.launchArgs().isEmpty()) {
+            // Only runtimes that load the guest take them, and those are Linux programs qemu runs.
+            throw new IllegalArgumentException("ZisK's emulator runs the program itself; it takes no launch "
+                    + "arguments, and this one has " + launch.launchArgs());
+        }
+        return run(launch.elf(), launch.args(), launch.input(), launch.timeout(), launch.profile());
+    }
+
     /**
      * Runs {@code program} (a ZisK ELF or a WebAssembly module) on {@code input}; with {@code cost},
      * also ZisK's cost report ({@code -X}), which makes the emulator about 3.4 times slower.
      */
-    public QemuRun run(Path program, List<String> args, GuestInput input, Duration timeout, boolean cost)
+    public EmulatorRun run(Path program, List<String> args, GuestInput input, Duration timeout, boolean cost)
             throws IOException {
         if (!args.isEmpty()) {
             throw new NotApplicableException("ZisK's emulator passes a program no command-line arguments (its WASI "
@@ -84,7 +95,7 @@ public final class ZiskRunner {
         }
     }
 
-    static QemuRun read(CommandResult result, long maxSteps, long maxOutputBytes) {
+    static EmulatorRun read(CommandResult result, long maxSteps, long maxOutputBytes) {
         String stdout = result.stdoutText();
         String stderr = result.stderrText();
         String emulatorStdout = stdout;
@@ -126,7 +137,7 @@ public final class ZiskRunner {
                         + "reads as an instruction ZisK lacks stops it.\n";
             }
         }
-        return new QemuRun(exitCode, stdout, stderr, steps, 1, result.wallTime(), result.timedOut() || outOfSteps, null,
+        return new EmulatorRun(exitCode, stdout, stderr, steps, 1, result.wallTime(), result.timedOut() || outOfSteps, null,
                 cost, written);
     }
 }

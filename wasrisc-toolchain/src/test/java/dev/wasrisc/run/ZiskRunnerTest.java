@@ -15,13 +15,13 @@ class ZiskRunnerTest {
                 Duration.ofMillis(10), false);
     }
 
-    private static QemuRun read(CommandResult result) {
+    private static EmulatorRun read(CommandResult result) {
         return ZiskRunner.read(result, 1_000, dev.wasrisc.exec.Command.DEFAULT_MAX_OUTPUT_BYTES);
     }
 
     @Test
     void theMetricsLineGivesTheStepsAndIsNotTheGuestsOutput() {
-        QemuRun run = read(result(0, "Hello, world!\nprocess_rom() steps=660057 duration=0.0123 "
+        EmulatorRun run = read(result(0, "Hello, world!\nprocess_rom() steps=660057 duration=0.0123 "
                 + "tp=53.6 Msteps/s freq=3000.0 55.9 clocks/step\n", ""));
 
         assertThat(run.stdout()).isEqualTo("Hello, world!\n");
@@ -39,7 +39,7 @@ class ZiskRunnerTest {
                 ############################################################################
 
                 """;
-        QemuRun run = read(result(0, box + "Hello, world!\n#### not the emulator's\nprocess_rom() steps=7 duration=0.1 "
+        EmulatorRun run = read(result(0, box + "Hello, world!\n#### not the emulator's\nprocess_rom() steps=7 duration=0.1 "
                 + "tp=1 Msteps/s freq=2 MHz clocks=3 clocks/step\n", ""));
 
         assertThat(run.stdout()).isEqualTo("Hello, world!\n#### not the emulator's\n");
@@ -49,7 +49,7 @@ class ZiskRunnerTest {
 
     @Test
     void anUntranslatableWordIsExplained() {
-        QemuRun run = read(result(101, "", "thread 'main' panicked at src/riscv2zisk_context.rs:760:17:\n"
+        EmulatorRun run = read(result(101, "", "thread 'main' panicked at src/riscv2zisk_context.rs:760:17:\n"
                 + "Riscv2ZiskContext::convert() found invalid riscv_instruction.inst_name=clmulh\n"));
 
         assertThat(run.instructions()).isEqualTo(-1);
@@ -58,7 +58,7 @@ class ZiskRunnerTest {
 
     @Test
     void aGuestThatPrintsNoNewlineKeepsItsOutputWhole() {
-        QemuRun run = read(result(0, "no newline at the endprocess_rom() steps=12 duration=0.1 tp=1 Msteps/s "
+        EmulatorRun run = read(result(0, "no newline at the endprocess_rom() steps=12 duration=0.1 tp=1 Msteps/s "
                 + "freq=1 1 clocks/step\n", ""));
 
         assertThat(run.stdout()).isEqualTo("no newline at the end");
@@ -67,7 +67,7 @@ class ZiskRunnerTest {
 
     @Test
     void theCostReportIsReadAndIsNotTheGuestsOutput() {
-        QemuRun run = read(result(0, """
+        EmulatorRun run = read(result(0, """
                 Hello, world!
 
                 REPORT (cost version 1)
@@ -96,7 +96,7 @@ class ZiskRunnerTest {
 
     @Test
     void runningOutOfStepsReadsAsATimeout() {
-        QemuRun run = read(result(1, "partial output\n", "Error during emulation: EmulationNoCompleted\n"));
+        EmulatorRun run = read(result(1, "partial output\n", "Error during emulation: EmulationNoCompleted\n"));
 
         assertThat(run.timedOut()).isTrue();
         assertThat(run.instructions()).isEqualTo(-1);

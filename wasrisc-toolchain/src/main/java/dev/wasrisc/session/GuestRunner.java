@@ -1,13 +1,13 @@
-package dev.wasrisc;
+package dev.wasrisc.session;
 
 import dev.wasrisc.build.BuildCache;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Executor;
 import dev.wasrisc.guest.GuestInput;
-import dev.wasrisc.guest.GuestSettings;
 import dev.wasrisc.platform.Platform;
+import dev.wasrisc.run.Emulator;
+import dev.wasrisc.run.EmulatorRun;
 import dev.wasrisc.run.InstructionCounterPlugin;
-import dev.wasrisc.run.QemuRun;
 import dev.wasrisc.run.QemuRunner;
 import dev.wasrisc.run.RunLimits;
 import dev.wasrisc.run.ZiskRunner;
@@ -18,11 +18,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs built cells under the emulator and turns what it gave into a {@link GuestRun}. The
- * counting plugin is compiled on the first run, so sessions that only build never need a C
- * compiler for it. Thread-safe.
+ * Runs built cells under their target's emulator. The counting plugin is compiled on the first
+ * run, so sessions that only build never need a C compiler for it. Thread-safe.
  */
-final class GuestRunner {
+public final class GuestRunner implements CellRuns {
 
     private final Platform platform;
     private final BuildCache cache;
@@ -34,7 +33,7 @@ final class GuestRunner {
 
     private final RunLimits limits;
 
-    GuestRunner(Platform platform, BuildCache cache, Toolchain toolchain, Executor executor, boolean profileAll,
+    public GuestRunner(Platform platform, BuildCache cache, Toolchain toolchain, Executor executor, boolean profileAll,
             RunLimits limits) {
         this.limits = limits;
         this.platform = platform;
@@ -44,28 +43,24 @@ final class GuestRunner {
         this.profileAll = profileAll;
     }
 
-    /** Whether every run is profiled ({@code wasrisc.profile}), not only {@link GuestBinary#profile}'s. */
-    boolean profileAll() {
+    @Override
+    public boolean profileAll() {
         return profileAll;
     }
 
-    GuestRun run(GuestBinary binary, List<String> args, GuestInput input, Duration timeout, boolean profile)
+    @Override
+    public EmulatorRun run(BuiltCell cell, List<String> args, GuestInput input, Duration timeout, boolean profile)
             throws IOException {
-        QemuRun run = binary.target() == Target.ZISK
-                ? zisk().run(binary.elf(), args, input, timeout, profile)
-                : qemu().run(binary.elf(), binary.launchArgs(), binary.target(), args, input, timeout, profile);
-        return new GuestRun(binary.guest().name(), binary.guest().language().name(), binary.pipeline(),
-                binary.target(), args, input, run.exitCode(), run.stdout(), run.stderr(), run.instructions(),
-                run.threads(), run.wallTime(), run.timedOut(), binary.bytes(), binary.buildTime(), binary.code(),
-                work(binary.guest().settings().work(), run.stdout()), run.profile(), run.cost(), run.written());
+        return emulator(cell.target()).run(new Emulator.Launch(cell.elf(), cell.launchArgs(), cell.target(), args,
+                input, timeout, profile));
     }
 
-    private static GuestRun.Work work(GuestSettings.Work measure, String stdout) {
-        if (measure == null) {
-            return null;
-        }
-        long amount = measure.amount(stdout);
-        return amount < 0 ? null : new GuestRun.Work(measure.unit(), amount);
+    /** The one place a target meets its emulator: a new target does not compile until it has one. */
+    private Emulator emulator(Target target) throws IOException {
+        return switch (target) {
+            case RV64IM, RISCV64_LINUX -> qemu();
+            case ZISK -> zisk();
+        };
     }
 
     private ZiskRunner zisk() {

@@ -1,4 +1,4 @@
-package dev.wasrisc;
+package dev.wasrisc.session;
 
 import dev.wasrisc.build.Hashing;
 import dev.wasrisc.build.RecipeCode;

@@ -1,4 +1,4 @@
-package dev.wasrisc;
+package dev.wasrisc.session;
 
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestInput;
@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Reference-interpreter runs, each made once per guest, input and arguments in a session. */
-final class ReferenceRuns {
+public final class ReferenceRuns {
 
     private final CellBuilder builder;
     private final long maxOutputBytes;
     private final Map<String, ReferenceRun> runs = new ConcurrentHashMap<>();
 
     /** @param maxOutputBytes bytes kept of each output stream ({@code wasrisc.output.maxBytes}) */
-    ReferenceRuns(CellBuilder builder, long maxOutputBytes) {
+    public ReferenceRuns(CellBuilder builder, long maxOutputBytes) {
         this.builder = builder;
         this.maxOutputBytes = maxOutputBytes;
     }
 
-    ReferenceRun of(Guest guest, List<String> args, GuestInput input) {
+    public ReferenceRun of(Guest guest, List<String> args, GuestInput input) {
         String key = guest.name() + "\u0000" + input.sha256() + "\u0000" + String.join("\u0000", args);
         return runs.computeIfAbsent(key, unused -> run(guest, args, input));
     }

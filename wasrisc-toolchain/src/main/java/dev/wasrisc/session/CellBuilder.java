@@ -1,4 +1,4 @@
-package dev.wasrisc;
+package dev.wasrisc.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,13 +29,9 @@ import java.util.Map;
  * the cell applies and its tools are there, runs the recipe in a cache entry's folder and records
  * what it ran. Thread-safe.
  */
-final class CellBuilder {
+public final class CellBuilder implements CellBuilds {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** A finished cache entry of one cell, as runs need it. */
-    record Built(Target target, Path elf, List<String> launchArgs, long bytes, Duration buildTime, boolean builtNow,
-            List<String> code, Map<String, Long> rewrites) {}
 
     private static final String IMPORTS_REACTOR = "imports.wasm";
 
@@ -44,14 +40,15 @@ final class CellBuilder {
     private final CacheKeys keys;
     private final CellResolver resolver;
 
-    CellBuilder(BuildServices services, BuildCache cache) {
+    public CellBuilder(BuildServices services, BuildCache cache) {
         this.services = services;
         this.cache = cache;
         this.resolver = new CellResolver(services.toolchain());
         this.keys = new CacheKeys(services.platform(), services.toolchain());
     }
 
-    Built build(Guest guest, Pipeline pipeline) {
+    @Override
+    public BuiltCell build(Guest guest, Pipeline pipeline) {
         Resolution.Plan plan = resolver.resolve(guest, pipeline).orThrow();
         Backend backend = plan.backend();
         List<Tool> tools = plan.tools();
@@ -63,7 +60,7 @@ final class CellBuilder {
             BuildRecord record = JSON.readValue(entry.dir().resolve(BuildCache.COMPLETE_MARKER).toFile(), BuildRecord.class);
             List<String> launchArgs = record.launchArgs().stream()
                     .map(arg -> arg.replace(BuildContext.ENTRY_DIR, entry.dir().toString())).toList();
-            return new Built(target, elf, launchArgs, Files.size(elf), Duration.ofMillis(record.buildMillis()),
+            return new BuiltCell(target, elf, launchArgs, Files.size(elf), Duration.ofMillis(record.buildMillis()),
                     entry.built(), record.code(), record.rewrites());
         } catch (IOException e) {
             throw new UncheckedIOException("building " + guest.name() + " via " + pipeline + " failed: " + e.getMessage(), e);
@@ -92,7 +89,7 @@ final class CellBuilder {
     }
 
     /** The guest's WebAssembly module, as the WASM pipelines start from; built once and cached. */
-    Path wasmModule(Guest guest) {
+    public Path wasmModule(Guest guest) {
         List<Tool> tools = guest.language().wasmTools();
         List<Tool> missing = services.toolchain().missing(tools);
         if (!missing.isEmpty()) {
