@@ -1,7 +1,8 @@
 package dev.wasrisc.pipeline;
 
-import dev.wasrisc.pipeline.WasmModule.ValueType;
 import dev.wasrisc.recipe.NativeImports;
+import dev.wasrisc.wasm.WasmModule;
+import dev.wasrisc.wasm.WasmModule.ValueType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -11,6 +11,8 @@ import dev.wasrisc.platform.Platform;
 import dev.wasrisc.recipe.BareMetalGcc;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
+import dev.wasrisc.wasm.LinearMemoryImage;
+import dev.wasrisc.wasm.WasmModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.wasrisc.pipeline;
 
 import dev.wasrisc.recipe.NativeImports;
+import dev.wasrisc.wasm.WasmModule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;

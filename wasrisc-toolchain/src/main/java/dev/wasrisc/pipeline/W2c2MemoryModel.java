@@ -2,6 +2,7 @@ package dev.wasrisc.pipeline;
 
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.wasrisc.pipeline;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import java.io.IOException;
 import java.util.regex.Pattern;
 

@@ -3,6 +3,7 @@ package dev.wasrisc.pipeline;
 import static dev.wasrisc.pipeline.RewriteFixtures.assertMissed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasrisc.wasm.LinearMemoryImage;
 import org.junit.jupiter.api.Test;
 
 class W2c2MemoryModelTest {

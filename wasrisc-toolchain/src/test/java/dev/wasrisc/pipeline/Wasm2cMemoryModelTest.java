@@ -4,6 +4,7 @@ import static dev.wasrisc.pipeline.RewriteFixtures.assertMissed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
