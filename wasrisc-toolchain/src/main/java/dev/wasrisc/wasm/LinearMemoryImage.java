@@ -7,10 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A module's linear memory as instantiation leaves it: its active data segments at their offsets,
@@ -51,9 +47,6 @@ public record LinearMemoryImage(byte[] bytes, int segments) {
 
     /** The C that declares the fixed base as the linker's symbol, for accesses whose index carries the offset. */
     public static final String FIXED_BASE_SYMBOL = "#include <stdint.h>\nextern uint8_t " + FIXED_BASE + "[];\n";
-
-    /** The address of a little-endian load or store in wasm2c's and w2c2's C: what a fixed base replaces. */
-    public static final String TRANSPILED_ACCESS = "&mem->data[addr]";
 
     /** The assembly file that places the image; the build assembles it with the module's C. */
     public static final String ASSEMBLY = "linear_memory_image.S";
@@ -129,41 +122,6 @@ public record LinearMemoryImage(byte[] bytes, int segments) {
             throw new IOException("data segment " + segment + "'s offset is more than one constant");
         }
         return value & 0xffffffffL; // an i32 address is unsigned
-    }
-
-    /**
-     * A transpiler's C without the start-up copies of the segments this image holds, and without
-     * the arrays they copied from.
-     *
-     * @param copy a copy statement: group 1 the array, group 2 the byte count
-     * @param definition an array's definition, group 1 its name
-     */
-    public String withoutCopies(String c, Pattern copy, Pattern definition, String transpiler) throws IOException {
-        Set<String> arrays = new HashSet<>();
-        Matcher copies = copy.matcher(c);
-        int nonEmpty = 0;
-        while (copies.find()) {
-            arrays.add(copies.group(1));
-            nonEmpty += Long.parseLong(copies.group(2)) > 0 ? 1 : 0;
-        }
-        if (nonEmpty != segments) {
-            throw new IOException(transpiler + "'s output copies " + nonEmpty + " data segments at start-up, the "
-                    + "module has " + segments + " active ones: the fixed memory cannot lay them out");
-        }
-        Matcher definitions = definition.matcher(copy.matcher(c).replaceAll(""));
-        StringBuilder out = new StringBuilder(c.length());
-        int removed = 0;
-        while (definitions.find()) {
-            boolean laidOut = arrays.contains(definitions.group(1));
-            removed += laidOut ? 1 : 0;
-            definitions.appendReplacement(out, laidOut ? "" : Matcher.quoteReplacement(definitions.group()));
-        }
-        definitions.appendTail(out);
-        if (removed != arrays.size()) {
-            throw new IOException(transpiler + "'s output defines " + removed + " of the " + arrays.size()
-                    + " segment arrays it copies at start-up where the fixed memory looks for them");
-        }
-        return out.toString();
     }
 
     /** Writes the image and {@link #ASSEMBLY}, which puts it in the linker script's image section. */

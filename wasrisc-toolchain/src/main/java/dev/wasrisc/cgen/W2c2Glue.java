@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.wasm.WasmModule;
@@ -26,7 +26,7 @@ public final class W2c2Glue {
 
     private W2c2Glue() {}
 
-    static String generate(WasmModule module, String header, String moduleName) {
+    public static String generate(WasmModule module, String header, String moduleName) {
         if (!module.otherImports().isEmpty()) {
             throw new IllegalStateException("the module imports " + String.join(", ", module.otherImports())
                     + "; the w2c2 pipeline supports imported functions only");

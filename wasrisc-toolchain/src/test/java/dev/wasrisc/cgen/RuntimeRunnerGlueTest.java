@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import static dev.wasrisc.wasm.WasmBytes.functionImport;
 import static dev.wasrisc.wasm.WasmBytes.module;

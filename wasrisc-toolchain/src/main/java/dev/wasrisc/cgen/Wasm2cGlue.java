@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import dev.wasrisc.recipe.NativeImports;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class Wasm2cGlue {
 
     private Wasm2cGlue() {}
 
-    static String generate(String header, String moduleName) {
+    public static String generate(String header, String moduleName) {
         List<Import> imports = parseImports(header);
         String instantiate = findInstantiate(header, moduleName);
         StringBuilder c = new StringBuilder();

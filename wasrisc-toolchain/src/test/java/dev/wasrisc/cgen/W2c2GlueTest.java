@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import static dev.wasrisc.wasm.WasmModule.ValueType.I32;
 import static dev.wasrisc.wasm.WasmModule.ValueType.I64;
