@@ -207,7 +207,7 @@ public final class WamrBackend implements Backend {
 
     @Override
     public void build(BuildContext context) throws IOException {
-        Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
+        Path wasm = WasmOpt.module(context);
         Path work = context.workDir();
         Path aot = work.resolve(AOT_FILE);
         context.perform(Action.of("compile AOT", Command.of(context.tool(Tools.WAMRC))
