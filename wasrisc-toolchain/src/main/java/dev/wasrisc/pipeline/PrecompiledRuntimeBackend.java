@@ -2,6 +2,7 @@ package dev.wasrisc.pipeline;
 
 import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.cgen.RuntimeRunnerGlue;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;

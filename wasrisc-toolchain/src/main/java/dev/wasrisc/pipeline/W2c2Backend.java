@@ -4,6 +4,12 @@ import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.cgen.CRewrite;
+import dev.wasrisc.cgen.Transpiler;
+import dev.wasrisc.cgen.W2c2Glue;
+import dev.wasrisc.cgen.W2c2MemoryModel;
+import dev.wasrisc.cgen.W2c2ResumeDispatch;
+import dev.wasrisc.cgen.Wasm2cMemoryModel;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
@@ -11,6 +17,8 @@ import dev.wasrisc.platform.Platform;
 import dev.wasrisc.recipe.BareMetalGcc;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
+import dev.wasrisc.wasm.LinearMemoryImage;
+import dev.wasrisc.wasm.WasmModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +45,7 @@ import java.util.stream.Stream;
 public final class W2c2Backend implements Backend {
 
     /** The module's name in the generated code: w2c2 takes it from the wasm file's name. */
-    private static final String MODULE = "guest";
+    private static final String MODULE = TranspiledBuild.MODULE;
 
     /**
      * Modules at least this large are written as several C files ({@code w2c2 -f}) that compile in
@@ -127,8 +135,7 @@ public final class W2c2Backend implements Backend {
         CRewrite rewrite = Transpiler.rewrites(cell) ? Transpiler.W2C2.rewrite(context, MODULE + ".c") : null;
         Path work = context.workDir();
         // w2c2 names the module after the wasm file; the language's module.wasm stays for the cache entry.
-        Path wasm = Files.copy(WasmOpt.apply(context, context.guest().language().buildWasm(context)),
-                work.resolve(MODULE + ".wasm"));
+        Path wasm = Files.copy(WasmOpt.module(context), work.resolve(MODULE + ".wasm"));
         WasmModule module = WasmModule.read(wasm);
 
         Command.Builder transpile = Command.of(context.tool(Tools.W2C2)).arg("-m");
@@ -141,9 +148,8 @@ public final class W2c2Backend implements Backend {
                 .output(work.resolve(MODULE + ".c"))
                 .output(work.resolve(MODULE + ".h"))
                 .outputsMatching(work, PART));
-        String header = Files.readString(work.resolve(MODULE + ".h"));
-        Path glue = work.resolve("guest_glue.c");
-        Files.writeString(glue, W2c2Glue.generate(module, header, MODULE));
+        Path glue = TranspiledBuild.writeGlue(context,
+                W2c2Glue.generate(module, TranspiledBuild.header(context), MODULE));
 
         List<Path> transpiled = new ArrayList<>();
         transpiled.add(work.resolve(MODULE + ".c"));
@@ -161,7 +167,7 @@ public final class W2c2Backend implements Backend {
             LinearMemoryImage image = LinearMemoryImage.read(wasm);
             Path main = transpiled.get(0);
             Files.writeString(main, W2c2MemoryModel.withoutSegmentCopies(Files.readString(main), image));
-            objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
+            objects.add(TranspiledBuild.layOutLinearMemory(context, image));
         }
         if (rewrite != null) {
             rewrite(context, rewrite, transpiled);
@@ -181,14 +187,9 @@ public final class W2c2Backend implements Backend {
                 "-I" + work,
                 "-include", "wasrisc_w2c2.h");
 
-        objects.addAll(context.parallel(transpiled,
-                source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
-        objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
+        objects.addAll(TranspiledBuild.compileModule(context, transpiled, glue, flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", w2c2Platform.resolve("w2c2_runtime.c"), flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", w2c2Platform.resolve("w2c2_main.c"), flags));
-        objects.add(BareMetalGcc.compileWasmSupport(context));
-        objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"),
-                List.of("-I" + platform.wasi())));
-        BareMetalGcc.link(context, objects);
+        TranspiledBuild.linkWithPlatform(context, objects, List.of("-I" + platform.wasi()));
     }
 }

@@ -4,26 +4,20 @@ import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.cgen.WamrImportGlue;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
-import dev.wasrisc.pipeline.WasmModule.ValueType;
 import dev.wasrisc.platform.Platform;
 import dev.wasrisc.recipe.BareMetalGcc;
-import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,8 +33,8 @@ import java.util.Set;
  * files are compiled from that tree with riscv64-unknown-elf-gcc; {@code platform/wamr} is the
  * project's port of WAMR to the platform (its os_* layer) and the entry point that registers WASI
  * preview 1 (the platform's WASI core) as native symbols. The custom imports are registered by glue
- * generated from the module's import section ({@code guest_imports.c}): one native symbol per
- * imported function, calling its C implementation {@code <module>_<name>}.
+ * generated from the module's import section ({@code guest_imports.c}, {@link WamrImportGlue}): one
+ * native symbol per imported function, calling its C implementation {@code <module>_<name>}.
  *
  * <p>Memory accesses are bounds-checked in software ({@code --bounds-checks=1}): wamrc's default for
  * 64-bit targets is to leave them to guard pages, which the bare-metal platform does not have.
@@ -150,12 +144,6 @@ public final class WamrBackend implements Backend {
     /** The generated registration of the custom imports, in the work folder. */
     static final String IMPORTS_FILE = "guest_imports.c";
 
-    /** Import modules whose functions wamr_main.c registers itself. */
-    private static final List<String> WASI_MODULES = List.of("wasi_snapshot_preview1");
-
-    /** AOT_SECTION_TYPE_TEXT in WAMR's aot_runtime.h. */
-    private static final int TEXT_SECTION = 2;
-
     private final boolean inPlace;
 
     /** The {@code wamr} pipeline: code loaded and relocated at run time. */
@@ -219,7 +207,7 @@ public final class WamrBackend implements Backend {
 
     @Override
     public void build(BuildContext context) throws IOException {
-        Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
+        Path wasm = WasmOpt.module(context);
         Path work = context.workDir();
         Path aot = work.resolve(AOT_FILE);
         context.perform(Action.of("compile AOT", Command.of(context.tool(Tools.WAMRC))
@@ -232,7 +220,7 @@ public final class WamrBackend implements Backend {
                 .output(aot));
 
         Path imports = work.resolve(IMPORTS_FILE);
-        Files.writeString(imports, importGlue(wasm));
+        Files.writeString(imports, WamrImportGlue.generate(wasm));
 
         Platform platform = context.platform();
         Path wamrPlatform = wamrPlatform(platform);
@@ -265,145 +253,9 @@ public final class WamrBackend implements Backend {
         objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"),
                 List.of("-I" + platform.wasi())));
         objects.add(BareMetalGcc.compile(context, "embed AOT module", wamrPlatform.resolve("wamr_aot.S"),
-                List.of("-Wa,-I" + work, "-DWASRISC_WAMR_AOT_PAD=" + aotPadding(aot),
+                List.of("-Wa,-I" + work, "-DWASRISC_WAMR_AOT_PAD=" + WamrAotFile.textPadding(aot),
                         "-DWASRISC_WAMR_XIP=" + (inPlace ? 1 : 0)), List.of(aot)));
         BareMetalGcc.link(context, objects);
-    }
-
-    /**
-     * C code that registers the module's imported functions, other than WASI's, as WAMR native
-     * symbols ({@code int wasrisc_wamr_register_imports(void)}, called by wamr_main.c). Each calls
-     * the import's C implementation, named {@code <module>_<name>} as on every pipeline (see
-     * platform/include/wasrisc.h); WebAssembly's i32, i64, f32 and f64 are uint32_t, uint64_t, float
-     * and double, and WAMR's signature letters i, I, f and F.
-     */
-    static String importGlue(Path wasm) throws IOException {
-        // By module and field: Go imports some functions twice, WAMR registers each once.
-        Map<String, Map<String, WasmModule.FunctionImport>> byModule = new LinkedHashMap<>();
-        for (WasmModule.FunctionImport function : WasmModule.read(wasm).functionImports()) {
-            if (!WASI_MODULES.contains(function.module())) {
-                byModule.computeIfAbsent(function.module(), m -> new LinkedHashMap<>())
-                        .putIfAbsent(function.field(), function);
-            }
-        }
-        StringBuilder c = new StringBuilder();
-        c.append("/* Generated by the wamr pipeline (WamrBackend) from the module's imports. */\n");
-        c.append("#include <stdint.h>\n\n#include \"wasm_export.h\"\n\n");
-        StringBuilder register = new StringBuilder();
-        int index = 0;
-        int moduleIndex = 0;
-        for (Map.Entry<String, Map<String, WasmModule.FunctionImport>> module : byModule.entrySet()) {
-            StringBuilder table = new StringBuilder();
-            for (Map.Entry<String, WasmModule.FunctionImport> function : module.getValue().entrySet()) {
-                List<ValueType> params = function.getValue().params();
-                List<ValueType> results = function.getValue().results();
-                if (results.size() > 1) {
-                    throw new IOException("the import " + module.getKey() + "." + function.getKey()
-                            + " returns several values, which WAMR's native functions cannot");
-                }
-                String result = results.isEmpty() ? "void" : cType(results.get(0), module.getKey(), function.getKey());
-                StringBuilder declared = new StringBuilder();
-                StringBuilder defined = new StringBuilder("wasm_exec_env_t exec_env");
-                StringBuilder passed = new StringBuilder();
-                StringBuilder signature = new StringBuilder("(");
-                for (int i = 0; i < params.size(); i++) {
-                    String type = cType(params.get(i), module.getKey(), function.getKey());
-                    declared.append(i > 0 ? ", " : "").append(type);
-                    defined.append(", ").append(type).append(" p").append(i);
-                    passed.append(i > 0 ? ", " : "").append("p").append(i);
-                    signature.append(signatureLetter(params.get(i)));
-                }
-                signature.append(')');
-                if (results.size() == 1) {
-                    signature.append(signatureLetter(results.get(0)));
-                }
-                // The C name every pipeline uses: input-data-len's implementation is MODULE_input_data_len.
-                String symbol = NativeImports.symbol(module.getKey(), function.getKey());
-                c.append(result).append(" wasrisc_import_").append(index).append('(')
-                        .append(declared.length() == 0 ? "void" : declared).append(") __asm__(")
-                        .append(cString(symbol)).append(");\n\n");
-                c.append("static ").append(result).append("\nwasrisc_native_").append(index).append('(')
-                        .append(defined).append(")\n{\n    (void)exec_env;\n    ")
-                        .append(results.isEmpty() ? "" : "return ").append("wasrisc_import_").append(index)
-                        .append('(').append(passed).append(");\n}\n\n");
-                table.append("    { ").append(cString(function.getKey())).append(", (void *)wasrisc_native_")
-                        .append(index).append(", ").append(cString(signature.toString())).append(", NULL },\n");
-                index++;
-            }
-            c.append("static NativeSymbol wasrisc_natives_").append(moduleIndex).append("[] = {\n").append(table)
-                    .append("};\n\n");
-            register.append("    if (!wasm_runtime_register_natives(").append(cString(module.getKey()))
-                    .append(", wasrisc_natives_").append(moduleIndex).append(", ")
-                    .append(module.getValue().size()).append(")) {\n        return 0;\n    }\n");
-            moduleIndex++;
-        }
-        c.append("int\nwasrisc_wamr_register_imports(void)\n{\n").append(register).append("    return 1;\n}\n");
-        return c.toString();
-    }
-
-    private static String cType(ValueType valueType, String module, String field) throws IOException {
-        return switch (valueType) {
-            case I32 -> "uint32_t";
-            case I64 -> "uint64_t";
-            case F32 -> "float";
-            case F64 -> "double";
-            default -> throw new IOException("the import " + module + "." + field + " has a value of type "
-                    + valueType.name().toLowerCase(Locale.ROOT) + ", which the wamr pipeline cannot pass to C");
-        };
-    }
-
-    /** Called for the types cType accepts only. */
-    private static char signatureLetter(ValueType valueType) {
-        return switch (valueType) {
-            case I32 -> 'i';
-            case I64 -> 'I';
-            case F32 -> 'f';
-            default -> 'F';
-        };
-    }
-
-    /** A C string literal: printable ASCII as it is, every other byte as an octal escape. */
-    private static String cString(String text) {
-        StringBuilder literal = new StringBuilder("\"");
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int v = b & 0xff;
-            if (v == '"' || v == '\\') {
-                literal.append('\\').append((char) v);
-            } else if (v >= 0x20 && v < 0x7f) {
-                literal.append((char) v);
-            } else {
-                literal.append(String.format("\\%03o", v));
-            }
-        }
-        return literal.append('"').toString();
-    }
-
-    /**
-     * The padding wamr_aot.S puts before the module (0 or 4) so that its text section starts
-     * 8-aligned: WAMR's loader copies the code out of the module, and picolibc's memcpy copies
-     * byte by byte when source and destination disagree modulo 8 (a Go module's 20 MB of code
-     * would cost about 90 million instructions more). The file is a magic and a version (4 bytes
-     * each), then sections at 4-byte alignment: type and size (u32, little-endian), then the body.
-     */
-    static int aotPadding(Path aot) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(aot.toFile(), "r")) {
-            long length = file.length();
-            long offset = 8;
-            while (true) {
-                offset = (offset + 3) & ~3L;
-                if (offset + 8 > length) {
-                    return 0;
-                }
-                file.seek(offset);
-                int type = Integer.reverseBytes(file.readInt());
-                long size = Integer.toUnsignedLong(Integer.reverseBytes(file.readInt()));
-                long body = offset + 8;
-                if (type == TEXT_SECTION) {
-                    return body % 8 == 0 ? 0 : 4;
-                }
-                offset = body + size;
-            }
-        }
     }
 
     private static Path wamrPlatform(Platform platform) {

@@ -4,6 +4,11 @@ import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.cgen.CRewrite;
+import dev.wasrisc.cgen.Transpiler;
+import dev.wasrisc.cgen.Wasm2cGlue;
+import dev.wasrisc.cgen.Wasm2cMemoryModel;
+import dev.wasrisc.cgen.Wasm2cSplitter;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.Language;
@@ -11,6 +16,7 @@ import dev.wasrisc.platform.Platform;
 import dev.wasrisc.recipe.BareMetalGcc;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +32,7 @@ import java.util.Set;
  */
 public final class Wasm2cBackend implements Backend {
 
-    private static final String MODULE = "guest";
+    private static final String MODULE = TranspiledBuild.MODULE;
 
     /** Explicit bounds checks: the bare-metal target has no signal handler to catch faults. */
     private static final List<String> RUNTIME_FLAGS = List.of("-DWASM_RT_MEMCHECK_SIGNAL_HANDLER=0");
@@ -92,7 +98,7 @@ public final class Wasm2cBackend implements Backend {
         Pipeline cell = context.pipeline();
         // Before the module's build, so that an unsupported wasm2c fails at once.
         CRewrite rewrite = Transpiler.rewrites(cell) ? Transpiler.WASM2C.rewrite(context, MODULE + ".c") : null;
-        Path wasm = WasmOpt.apply(context, context.guest().language().buildWasm(context));
+        Path wasm = WasmOpt.module(context);
         Path work = context.workDir();
         Path transpiledC = work.resolve(MODULE + ".c");
         context.perform(Action.of("transpile", Command.of(context.tool(Tools.WASM2C))
@@ -109,12 +115,10 @@ public final class Wasm2cBackend implements Backend {
                     Wasm2cMemoryModel.apply(rewrite, Files.readString(transpiledC), cell, image));
             context.noteRewrites(rewrite.counts());
             if (image != null) {
-                objects.add(BareMetalGcc.compile(context, "lay out linear memory", image.write(work), List.of()));
+                objects.add(TranspiledBuild.layOutLinearMemory(context, image));
             }
         }
-        String header = Files.readString(work.resolve(MODULE + ".h"));
-        Path glue = work.resolve("guest_glue.c");
-        Files.writeString(glue, Wasm2cGlue.generate(header, MODULE));
+        Path glue = TranspiledBuild.writeGlue(context, Wasm2cGlue.generate(TranspiledBuild.header(context), MODULE));
 
         Platform platform = context.platform();
         Path runtimeDir = context.tool(Tools.WASM2C_RUNTIME).getParent();
@@ -130,14 +134,10 @@ public final class Wasm2cBackend implements Backend {
         runtimeImplFlags.addAll(RENAMED_MEMORY_FUNCTIONS);
 
         List<Path> transpiled = Wasm2cSplitter.split(transpiledC, context.parallelism());
-        objects.addAll(context.parallel(transpiled,
-                source -> BareMetalGcc.compile(context, "compile transpiled C", source, flags)));
-        objects.add(BareMetalGcc.compile(context, "compile glue", glue, flags));
+        objects.addAll(TranspiledBuild.compileModule(context, transpiled, glue, flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", runtimeDir.resolve("wasm-rt-impl.c"), runtimeImplFlags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_runtime.c"), flags));
         objects.add(BareMetalGcc.compile(context, "compile runtime", platform.wasm2c().resolve("wasm2c_main.c"), flags));
-        objects.add(BareMetalGcc.compileWasmSupport(context));
-        objects.add(BareMetalGcc.compile(context, "compile WASI", platform.wasi().resolve("wasi_core.c"), flags));
-        BareMetalGcc.link(context, objects);
+        TranspiledBuild.linkWithPlatform(context, objects, flags);
     }
 }

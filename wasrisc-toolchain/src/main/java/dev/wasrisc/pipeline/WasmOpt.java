@@ -35,6 +35,11 @@ final class WasmOpt {
         return tools;
     }
 
+    /** The guest's module as the pipeline takes it: built by its language, then optimised when the cell asks. */
+    static Path module(BuildContext context) throws IOException {
+        return apply(context, context.guest().language().buildWasm(context));
+    }
+
     /** The module the pipeline transpiles: optimised when the cell asks for it, else {@code wasm} itself. */
     static Path apply(BuildContext context, Path wasm) throws IOException {
         if (!context.pipeline().has(CellOption.WASM_OPT)) {

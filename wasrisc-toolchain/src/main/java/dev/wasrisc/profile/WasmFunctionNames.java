@@ -1,10 +1,11 @@
 package dev.wasrisc.profile;
 
+import dev.wasrisc.wasm.Leb128;
+import dev.wasrisc.wasm.WasmModule;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,9 +49,9 @@ final class WasmFunctionNames {
             in.getInt();
             while (in.hasRemaining()) {
                 int id = in.get() & 0xff;
-                int size = (int) leb(in);
+                int size = (int) Leb128.unsigned(in);
                 int end = in.position() + size;
-                if (id == 0 && "name".equals(string(in))) {
+                if (id == 0 && "name".equals(WasmModule.name(in))) {
                     return new WasmFunctionNames(functionNames(in, end));
                 }
                 in.position(end);
@@ -65,13 +66,13 @@ final class WasmFunctionNames {
         Map<Integer, String> names = new HashMap<>();
         while (in.position() < end) {
             int subsection = in.get() & 0xff;
-            int size = (int) leb(in);
+            int size = (int) Leb128.unsigned(in);
             int next = in.position() + size;
             if (subsection == 1) {
-                long count = leb(in);
+                long count = Leb128.unsigned(in);
                 for (long i = 0; i < count; i++) {
-                    int index = (int) leb(in);
-                    names.put(index, string(in));
+                    int index = (int) Leb128.unsigned(in);
+                    names.put(index, WasmModule.name(in));
                 }
             }
             in.position(next);
@@ -93,23 +94,5 @@ final class WasmFunctionNames {
             return Optional.ofNullable(byIndex.get(Integer.parseInt(w2c2.group(1))));
         }
         return Optional.empty();
-    }
-
-    private static String string(ByteBuffer in) {
-        byte[] bytes = new byte[(int) leb(in)];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static long leb(ByteBuffer in) {
-        long result = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = in.get();
-            result |= (long) (b & 0x7f) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return result;
     }
 }

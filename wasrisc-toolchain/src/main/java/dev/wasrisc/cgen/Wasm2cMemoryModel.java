@@ -1,8 +1,9 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.guest.GuestSettings;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * rewrite names the text it expects ({@link CRewrite}), so a wasm2c that writes something else
  * fails the build instead of silently building the default model.
  */
-final class Wasm2cMemoryModel {
+public final class Wasm2cMemoryModel {
 
     /** The bounds check of every load and store; {@code RANGE_CHECK} stays for bulk memory operations. */
     private static final String MEMCHECK = "#define MEMCHECK(mem, a, t) RANGE_CHECK(mem, a, sizeof(t))";
@@ -43,10 +44,10 @@ final class Wasm2cMemoryModel {
     private Wasm2cMemoryModel() {}
 
     /** The C for the cell's options; the text unchanged for a cell without memory options. */
-    static String apply(CRewrite rewrite, String c, Pipeline cell, LinearMemoryImage image) throws IOException {
+    public static String apply(CRewrite rewrite, String c, Pipeline cell, LinearMemoryImage image) throws IOException {
         String result = c;
         if (cell.has(CellOption.UNALIGNED)) {
-            result = UnalignedAccess.apply(rewrite, result, "wasm_rt_memcpy", LinearMemoryImage.TRANSPILED_ACCESS);
+            result = UnalignedAccess.apply(rewrite, result, "wasm_rt_memcpy", TranspiledMemory.ACCESS);
             result = UnalignedAccess.withWordCopy(rewrite, result,
                     "memmove(dest->data + dest_addr, src->data + src_addr, n);");
         }
@@ -61,11 +62,11 @@ final class Wasm2cMemoryModel {
         String base = !cell.has(CellOption.FIXED) ? "mem->data"
                 : basePointer ? LinearMemoryImage.FIXED_BASE_VALUE : LinearMemoryImage.FIXED_BASE;
         String index = cell.has(CellOption.UNCHECKED) ? SIGNED_INDEX : "addr";
-        result = rewrite.replace(result, "accesses at the cell's base and index", LinearMemoryImage.TRANSPILED_ACCESS,
+        result = rewrite.replace(result, "accesses at the cell's base and index", TranspiledMemory.ACCESS,
                 "&" + base + "[" + index + "]");
         if (cell.has(CellOption.FIXED)) {
             result = (basePointer ? LinearMemoryImage.FIXED_BASE_DECLARATIONS : LinearMemoryImage.FIXED_BASE_SYMBOL)
-                    + image.withoutCopies(result, LOAD_DATA, SEGMENT_ARRAY, "wasm2c");
+                    + TranspiledMemory.withoutSegmentCopies(result, image, LOAD_DATA, SEGMENT_ARRAY, "wasm2c");
         }
         return result;
     }
@@ -79,7 +80,7 @@ final class Wasm2cMemoryModel {
      * adding the offset in 32 bits an addw and an add. For every address inside a region of at
      * most 2 GiB all give the same byte, so the platform's region must be no larger.
      */
-    static void requireSignedIndexRange(GuestSettings settings) throws IOException {
+    public static void requireSignedIndexRange(GuestSettings settings) throws IOException {
         if (settings.linearMemoryBytes() > MAX_SIGNED_REGION) {
             throw new IOException("an unchecked or fixed memory addresses at most 2 GiB of linear memory; the guest's "
                     + "linear memory size is " + settings.linearMemoryBytes() + " bytes");

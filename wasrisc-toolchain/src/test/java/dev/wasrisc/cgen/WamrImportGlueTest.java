@@ -1,8 +1,8 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
-import static dev.wasrisc.pipeline.WasmBytes.functionImport;
-import static dev.wasrisc.pipeline.WasmBytes.module;
-import static dev.wasrisc.pipeline.WasmBytes.section;
+import static dev.wasrisc.wasm.WasmBytes.functionImport;
+import static dev.wasrisc.wasm.WasmBytes.module;
+import static dev.wasrisc.wasm.WasmBytes.section;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The registration of a module's custom imports as WAMR native symbols (WamrBackend.importGlue). */
+/** The registration of a module's custom imports as WAMR native symbols (WamrImportGlue.generate). */
 class WamrImportGlueTest {
 
     @Test
@@ -28,7 +28,7 @@ class WamrImportGlueTest {
         functionImport(imports, "wasi_snapshot_preview1", "proc_exit", 1); // WASI is registered by wamr_main.c
         Path wasm = Files.write(dir.resolve("m.wasm"), module(section(1, types), section(2, imports)));
 
-        String glue = WamrBackend.importGlue(wasm);
+        String glue = WamrImportGlue.generate(wasm);
 
         assertThat(glue)
                 .contains("double wasrisc_import_0(uint32_t, uint64_t) __asm__(\"testmodule_testfunc\");")
@@ -49,7 +49,7 @@ class WamrImportGlueTest {
         Path wasm = Files.write(dir.resolve("m.wasm"), module(section(1, types), section(2, imports)));
 
         // The WebAssembly names stay as they are for WAMR's lookup; the C function is zk_host_input_data_len.
-        assertThat(WamrBackend.importGlue(wasm))
+        assertThat(WamrImportGlue.generate(wasm))
                 .contains("uint32_t wasrisc_import_0(void) __asm__(\"zk_host_input_data_len\");")
                 .contains("{ \"input-data-len\", (void *)wasrisc_native_0, \"()i\", NULL },")
                 .contains("wasm_runtime_register_natives(\"zk-host\"");
@@ -65,7 +65,7 @@ class WamrImportGlueTest {
         functionImport(imports, "env", "pair", 0);
         Path wasm = Files.write(dir.resolve("m.wasm"), module(section(1, types), section(2, imports)));
 
-        assertThatThrownBy(() -> WamrBackend.importGlue(wasm))
+        assertThatThrownBy(() -> WamrImportGlue.generate(wasm))
                 .hasMessageContaining("env.pair returns several values");
     }
 }

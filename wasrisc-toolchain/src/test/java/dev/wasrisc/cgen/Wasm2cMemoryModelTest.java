@@ -1,9 +1,11 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
-import static dev.wasrisc.pipeline.RewriteFixtures.assertMissed;
+import static dev.wasrisc.cgen.RewriteFixtures.assertMissed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * copies; each rewrite names the text it expects ({@link CRewrite}), so another w2c2 fails the
  * build rather than building the default.
  */
-final class W2c2MemoryModel {
+public final class W2c2MemoryModel {
 
     private static final Pattern LOAD_DATA = Pattern.compile(
             "^LOAD_DATA\\(\\(\\*i->m0\\), \\d+U, (d\\d+), (\\d+)\\);\\n", Pattern.MULTILINE);
@@ -35,7 +36,7 @@ final class W2c2MemoryModel {
     private W2c2MemoryModel() {}
 
     /** Whether the cell compiles against a rewritten header. */
-    static boolean rewritesHeader(Pipeline cell) {
+    public static boolean rewritesHeader(Pipeline cell) {
         return cell.has(CellOption.FIXED) || cell.has(CellOption.UNALIGNED);
     }
 
@@ -46,7 +47,7 @@ final class W2c2MemoryModel {
      * ({@link Wasm2cMemoryModel#requireSignedIndexRange}).
      */
     static String header(CRewrite rewrite, String header, Pipeline cell) {
-        String access = LinearMemoryImage.TRANSPILED_ACCESS;
+        String access = TranspiledMemory.ACCESS;
         String result = header;
         if (cell.has(CellOption.UNALIGNED)) {
             result = UnalignedAccess.apply(rewrite, result, "memcpy", access);
@@ -62,7 +63,7 @@ final class W2c2MemoryModel {
     }
 
     /** Writes {@link #header} into {@code dir}, under the installed header's name; returns dir. */
-    static Path writeHeader(CRewrite rewrite, Path installedHeader, Path dir, Pipeline cell) throws IOException {
+    public static Path writeHeader(CRewrite rewrite, Path installedHeader, Path dir, Pipeline cell) throws IOException {
         String header = header(rewrite, Files.readString(installedHeader), cell);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(installedHeader.getFileName()), header);
@@ -70,8 +71,8 @@ final class W2c2MemoryModel {
     }
 
     /** The generated main C file without the copies of the segments the image holds. */
-    static String withoutSegmentCopies(String c, LinearMemoryImage image) throws IOException {
-        return image.withoutCopies(c, LOAD_DATA, SEGMENT_ARRAY, "w2c2");
+    public static String withoutSegmentCopies(String c, LinearMemoryImage image) throws IOException {
+        return TranspiledMemory.withoutSegmentCopies(c, image, LOAD_DATA, SEGMENT_ARRAY, "w2c2");
     }
 
     /**
@@ -80,13 +81,13 @@ final class W2c2MemoryModel {
      * sum): see {@link Wasm2cMemoryModel#requireSignedIndexRange}. A file may hold no access; the
      * module must ({@link #requireSignedAddresses}).
      */
-    static String transpiled(CRewrite rewrite, String c) {
+    public static String transpiled(CRewrite rewrite, String c) {
         return rewrite.replace(c, SIGNED_ADDRESSES, ACCESS_CALL, access -> access.group(1) + "(I64)(I32)"
                 + access.group(2) + (access.group(3) == null ? "" : "+" + access.group(3)), 0);
     }
 
     /** Fails unless {@link #transpiled} rewrote an access in some file of the module. */
-    static void requireSignedAddresses(CRewrite rewrite) {
+    public static void requireSignedAddresses(CRewrite rewrite) {
         rewrite.requireSome(SIGNED_ADDRESSES, ACCESS_CALL.pattern());
     }
 }

@@ -1,8 +1,8 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
-import static dev.wasrisc.pipeline.WasmBytes.functionImport;
-import static dev.wasrisc.pipeline.WasmBytes.module;
-import static dev.wasrisc.pipeline.WasmBytes.section;
+import static dev.wasrisc.wasm.WasmBytes.functionImport;
+import static dev.wasrisc.wasm.WasmBytes.module;
+import static dev.wasrisc.wasm.WasmBytes.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

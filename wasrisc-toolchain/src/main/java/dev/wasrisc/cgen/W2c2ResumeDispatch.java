@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * alone; a head whose switch has another shape fails the build, as does a Go module with no head
  * at all ({@link #requireThreaded}): the cell would otherwise be the unthreaded one under its name.
  */
-final class W2c2ResumeDispatch {
+public final class W2c2ResumeDispatch {
 
     /** What the build record counts: functions whose resume jumps were threaded. */
     static final String FUNCTIONS = "functions threaded";
@@ -57,7 +57,7 @@ final class W2c2ResumeDispatch {
     private W2c2ResumeDispatch() {}
 
     /** The C file with each function's resume jumps threaded, counted in {@code rewrite}. */
-    static String thread(CRewrite rewrite, String c) {
+    public static String thread(CRewrite rewrite, String c) {
         List<Integer> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Matcher start = FUNCTION_START.matcher(c);
@@ -80,7 +80,7 @@ final class W2c2ResumeDispatch {
     }
 
     /** Fails unless {@link #thread} threaded a function in some file: every function Go writes has the head. */
-    static void requireThreaded(CRewrite rewrite) {
+    public static void requireThreaded(CRewrite rewrite) {
         rewrite.requireSome(FUNCTIONS, LOOP.pattern());
     }
 

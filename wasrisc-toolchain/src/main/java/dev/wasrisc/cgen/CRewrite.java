@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * replacement that finds nothing changes nothing, and the cell would then build the default under
  * its options' names, with counts that mean something else.
  */
-final class CRewrite {
+public final class CRewrite {
 
     private final String transpiler;
     private final String file;
@@ -40,7 +40,7 @@ final class CRewrite {
     }
 
     /** The same rewrites of another of the transpiler's files, counted with this one's. */
-    CRewrite in(String otherFile) {
+    public CRewrite in(String otherFile) {
         return new CRewrite(transpiler, otherFile, failure, counts);
     }
 
@@ -93,7 +93,7 @@ final class CRewrite {
     }
 
     /** What was rewritten so far, by what, in every file. */
-    Map<String, Long> counts() {
+    public Map<String, Long> counts() {
         return Collections.unmodifiableMap(counts);
     }
 

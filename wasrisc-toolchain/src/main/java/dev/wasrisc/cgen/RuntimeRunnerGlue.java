@@ -1,7 +1,8 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
-import dev.wasrisc.pipeline.WasmModule.ValueType;
 import dev.wasrisc.recipe.NativeImports;
+import dev.wasrisc.wasm.WasmModule;
+import dev.wasrisc.wasm.WasmModule.ValueType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,13 +17,13 @@ import java.util.Map;
  * {@code wasrisc_runner_main} (platform/runners/common/host_imports.rs). Values cross as 64-bit
  * slots: i32 in the low half, floats as their bits.
  */
-final class RuntimeRunnerGlue {
+public final class RuntimeRunnerGlue {
 
     private static final String WASI_MODULE = "wasi_snapshot_preview1";
 
     private RuntimeRunnerGlue() {}
 
-    static String generate(Path wasm, String pipeline) throws IOException {
+    public static String generate(Path wasm, String pipeline) throws IOException {
         // By module and field: Go imports some functions twice, a runtime defines each once.
         Map<String, WasmModule.FunctionImport> imports = new LinkedHashMap<>();
         for (WasmModule.FunctionImport function : WasmModule.read(wasm).functionImports()) {
@@ -137,7 +138,7 @@ final class RuntimeRunnerGlue {
         return quoted.append('"').toString();
     }
 
-    static List<String> linkLibraries() {
+    public static List<String> linkLibraries() {
         // What rustc says a std staticlib for riscv64gc-unknown-linux-gnu needs (--print native-static-libs).
         return List.of("-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lgcc_eh");
     }

@@ -1,8 +1,10 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
-import static dev.wasrisc.pipeline.RewriteFixtures.assertMissed;
+import static dev.wasrisc.cgen.RewriteFixtures.assertMissed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.wasm.LinearMemoryImage;
 import org.junit.jupiter.api.Test;
 
 class W2c2MemoryModelTest {

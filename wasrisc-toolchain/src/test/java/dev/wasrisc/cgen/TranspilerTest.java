@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import dev.wasrisc.guest.BuildServices;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.GuestSettings;
 import dev.wasrisc.language.Languages;
+import dev.wasrisc.pipeline.Pipelines;
 import dev.wasrisc.platform.Platform;
 import dev.wasrisc.settings.Settings;
 import dev.wasrisc.tool.Toolchain;

@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * another version could write the same text meaning something else, so any other version fails the
  * build before the first rewrite.
  */
-enum Transpiler {
+public enum Transpiler {
 
     /** Debian bookworm's wabt package; {@code wasm2c --version} prints the release alone. */
     WASM2C("wasm2c", Tools.WASM2C, Map.of("1.0.32", "wasm2c 1.0.32"),
@@ -55,7 +55,7 @@ enum Transpiler {
     }
 
     /** Whether the cell has options that rewrite its transpiler's C. */
-    static boolean rewrites(Pipeline cell) {
+    public static boolean rewrites(Pipeline cell) {
         return cell.options().stream().anyMatch(REWRITING::contains);
     }
 
@@ -64,7 +64,7 @@ enum Transpiler {
      * version; a miss fails the build at stage {@code rewrite generated C}, and the counts go to
      * the build record through {@link BuildContext#noteRewrites}.
      */
-    CRewrite rewrite(BuildContext context, String file) {
+    public CRewrite rewrite(BuildContext context, String file) {
         String version = context.toolVersion(versionTool);
         String release = releases.get(version);
         if (release == null) {

@@ -1,6 +1,7 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import dev.wasrisc.recipe.NativeImports;
+import dev.wasrisc.wasm.WasmModule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +26,7 @@ public final class W2c2Glue {
 
     private W2c2Glue() {}
 
-    static String generate(WasmModule module, String header, String moduleName) {
+    public static String generate(WasmModule module, String header, String moduleName) {
         if (!module.otherImports().isEmpty()) {
             throw new IllegalStateException("the module imports " + String.join(", ", module.otherImports())
                     + "; the w2c2 pipeline supports imported functions only");
@@ -42,10 +43,10 @@ public final class W2c2Glue {
             }
         }
         String start = moduleName + "_" + escape("_start");
-        if (!Pattern.compile("(?m)^void " + start + "\\(" + moduleName + "Instance\\*\\s*\\w*\\);$").matcher(header).find()) {
-            throw new IllegalStateException("the header w2c2 wrote declares no " + start
-                    + ": the module exports no _start function (only WASI command modules are supported)");
-        }
+        TranspiledHeader.declaration(header,
+                Pattern.compile("(?m)^void " + start + "\\(" + moduleName + "Instance\\*\\s*\\w*\\);$"),
+                () -> "the header w2c2 wrote declares no " + start
+                        + ": the module exports no _start function (only WASI command modules are supported)");
         c.append("static ").append(moduleName).append("Instance instance;\n\n");
         c.append("void wasrisc_guest_instantiate(void)\n{\n");
         c.append("    ").append(moduleName).append("Instantiate(&instance, NULL);\n}\n\n");
@@ -56,20 +57,13 @@ public final class W2c2Glue {
 
     private static String adapter(WasmModule.FunctionImport function, String header, String moduleName) {
         String symbol = moduleName + "_" + escape(function.module()) + "__" + escape(function.field());
-        Matcher declaration = Pattern.compile("(?m)^(\\w+) " + Pattern.quote(symbol) + "\\(void\\*((?:,\\w+)*)\\);$")
-                .matcher(header);
-        if (!declaration.find()) {
-            throw new IllegalStateException("the header w2c2 wrote declares no " + symbol + " for the import '"
-                    + function.module() + "' '" + function.field() + "'; this w2c2 version is not supported "
-                    + "(WASRISC knows the output of w2c2 as of commit 2a31254)");
-        }
+        Matcher declaration = TranspiledHeader.declaration(header,
+                Pattern.compile("(?m)^(\\w+) " + Pattern.quote(symbol) + "\\(void\\*((?:,\\w+)*)\\);$"),
+                () -> "the header w2c2 wrote declares no " + symbol + " for the import '" + function.module() + "' '"
+                        + function.field() + "'; this w2c2 version is not supported (WASRISC knows the output of "
+                        + "w2c2 as of commit 2a31254)");
         String returnType = declaration.group(1);
-        List<String> params = new ArrayList<>();
-        for (String param : declaration.group(2).split(",")) {
-            if (!param.isBlank()) {
-                params.add(param.strip());
-            }
-        }
+        List<String> params = TranspiledHeader.parameterTypes(declaration.group(2));
         boolean wasi = function.module().equals(Wasm2cGlue.WASI_MODULE);
         String target = wasi ? "wasi_" + function.field()
                 : NativeImports.symbol(function.module(), function.field());

@@ -1,11 +1,12 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
-import static dev.wasrisc.pipeline.WasmModule.ValueType.I32;
-import static dev.wasrisc.pipeline.WasmModule.ValueType.I64;
+import static dev.wasrisc.wasm.WasmModule.ValueType.I32;
+import static dev.wasrisc.wasm.WasmModule.ValueType.I64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasrisc.pipeline.WasmModule.ValueType;
+import dev.wasrisc.wasm.WasmModule;
+import dev.wasrisc.wasm.WasmModule.ValueType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.wasm;
 
-import static dev.wasrisc.pipeline.WasmBytes.functionImport;
-import static dev.wasrisc.pipeline.WasmBytes.module;
-import static dev.wasrisc.pipeline.WasmBytes.name;
-import static dev.wasrisc.pipeline.WasmBytes.section;
-import static dev.wasrisc.pipeline.WasmModule.ValueType.I32;
-import static dev.wasrisc.pipeline.WasmModule.ValueType.I64;
+import static dev.wasrisc.wasm.WasmBytes.functionImport;
+import static dev.wasrisc.wasm.WasmBytes.module;
+import static dev.wasrisc.wasm.WasmBytes.name;
+import static dev.wasrisc.wasm.WasmBytes.section;
+import static dev.wasrisc.wasm.WasmModule.ValueType.I32;
+import static dev.wasrisc.wasm.WasmModule.ValueType.I64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

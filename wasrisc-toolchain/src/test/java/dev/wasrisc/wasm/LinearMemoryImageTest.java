@@ -1,8 +1,8 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.wasm;
 
-import static dev.wasrisc.pipeline.WasmBytes.module;
-import static dev.wasrisc.pipeline.WasmBytes.name;
-import static dev.wasrisc.pipeline.WasmBytes.section;
+import static dev.wasrisc.wasm.WasmBytes.module;
+import static dev.wasrisc.wasm.WasmBytes.name;
+import static dev.wasrisc.wasm.WasmBytes.section;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,22 +52,6 @@ class LinearMemoryImageTest {
         activeSegment(beyond, 65535, new byte[] {1, 2});
         assertThatThrownBy(() -> read(module(memory(1), section(11, beyond))))
                 .hasMessageContaining("beyond the memory's 1 initial pages");
-    }
-
-    @Test
-    void dropsTheCopiesOfLaidOutSegmentsAndTheirArraysOnly() throws IOException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        data.write(1);
-        activeSegment(data, 0, new byte[] {5});
-        LinearMemoryImage image = read(module(memory(1), section(11, data)));
-        Pattern copy = Pattern.compile("^COPY\\((\\w+), (\\d+)\\);\\n", Pattern.MULTILINE);
-        Pattern array = Pattern.compile("^const char (\\w+)\\[\\]=\\{[^}]*\\};\\n", Pattern.MULTILINE);
-
-        String c = "const char d0[]={5};\nconst char d1[]={6};\nvoid init(void) {\nCOPY(d0, 1);\n}\n";
-
-        assertThat(image.withoutCopies(c, copy, array, "t")).isEqualTo("const char d1[]={6};\nvoid init(void) {\n}\n");
-        assertThatThrownBy(() -> image.withoutCopies("COPY(d0, 1);\nCOPY(d1, 1);\n", copy, array, "t"))
-                .hasMessageContaining("t's output copies 2 data segments at start-up, the module has 1");
     }
 
     private LinearMemoryImage read(byte[] wasm) throws IOException {

@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.wasm;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -7,10 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A module's linear memory as instantiation leaves it: its active data segments at their offsets,
@@ -22,7 +18,7 @@ import java.util.regex.Pattern;
  * @param bytes the image, up to the end of the last active segment
  * @param segments how many active segments with at least one byte it holds
  */
-record LinearMemoryImage(byte[] bytes, int segments) {
+public record LinearMemoryImage(byte[] bytes, int segments) {
 
     private static final int MEMORY_SECTION = 5;
     private static final int DATA_SECTION = 11;
@@ -31,13 +27,13 @@ record LinearMemoryImage(byte[] bytes, int segments) {
     private static final int END = 0x0b;
 
     /** The linker script's symbol for the region's start, where the image goes: the fixed base. */
-    static final String FIXED_BASE = "__wasrisc_linear_memory_start";
+    public static final String FIXED_BASE = "__wasrisc_linear_memory_start";
 
     /** The constant pointer to {@link #FIXED_BASE} that the transpiled C reads the base through. */
     private static final String BASE_POINTER = "wasrisc_linear_memory_base";
 
     /** How the transpiled C reads the fixed base: see {@link #FIXED_BASE_DECLARATIONS}. */
-    static final String FIXED_BASE_VALUE = BASE_POINTER;
+    public static final String FIXED_BASE_VALUE = BASE_POINTER;
 
     /**
      * The C that declares the fixed base for the transpiled code: a constant pointer, defined
@@ -46,19 +42,16 @@ record LinearMemoryImage(byte[] bytes, int segments) {
      * offset in the load's immediate. Taken as the linker's symbol, a link-time constant, the base
      * would instead absorb each access's offset, and gcc would materialise every sum (auipc, addi).
      */
-    static final String FIXED_BASE_DECLARATIONS = "#include <stdint.h>\n"
+    public static final String FIXED_BASE_DECLARATIONS = "#include <stdint.h>\n"
             + "extern uint8_t* const " + BASE_POINTER + ";\n";
 
     /** The C that declares the fixed base as the linker's symbol, for accesses whose index carries the offset. */
-    static final String FIXED_BASE_SYMBOL = "#include <stdint.h>\nextern uint8_t " + FIXED_BASE + "[];\n";
-
-    /** The address of a little-endian load or store in wasm2c's and w2c2's C: what a fixed base replaces. */
-    static final String TRANSPILED_ACCESS = "&mem->data[addr]";
+    public static final String FIXED_BASE_SYMBOL = "#include <stdint.h>\nextern uint8_t " + FIXED_BASE + "[];\n";
 
     /** The assembly file that places the image; the build assembles it with the module's C. */
-    static final String ASSEMBLY = "linear_memory_image.S";
+    public static final String ASSEMBLY = "linear_memory_image.S";
 
-    static LinearMemoryImage read(Path wasm) throws IOException {
+    public static LinearMemoryImage read(Path wasm) throws IOException {
         if (WasmModule.read(wasm).importsMemory()) {
             throw new IOException("the module imports its linear memory; a fixed memory needs the module to "
                     + "define it");
@@ -78,25 +71,25 @@ record LinearMemoryImage(byte[] bytes, int segments) {
         int segments = 0;
         while (in.hasRemaining()) {
             int id = in.get() & 0xff;
-            int size = (int) WasmModule.leb(in);
+            int size = (int) Leb128.unsigned(in);
             int end = in.position() + size;
-            if (id == MEMORY_SECTION && WasmModule.leb(in) > 0) {
+            if (id == MEMORY_SECTION && Leb128.unsigned(in) > 0) {
                 in.get(); // limits flags
-                initialPages = WasmModule.leb(in);
+                initialPages = Leb128.unsigned(in);
             } else if (id == DATA_SECTION) {
-                long count = WasmModule.leb(in);
+                long count = Leb128.unsigned(in);
                 for (long i = 0; i < count; i++) {
-                    int flags = (int) WasmModule.leb(in);
+                    int flags = (int) Leb128.unsigned(in);
                     if (flags == 1) { // passive: copied by memory.init at the guest's request
-                        int length = (int) WasmModule.leb(in);
+                        int length = (int) Leb128.unsigned(in);
                         in.position(in.position() + length);
                         continue;
                     }
-                    if (flags == 2 && WasmModule.leb(in) != 0) {
+                    if (flags == 2 && Leb128.unsigned(in) != 0) {
                         throw new IOException("data segment " + i + " is for memory other than the first");
                     }
                     long offset = constantOffset(in, i);
-                    int length = (int) WasmModule.leb(in);
+                    int length = (int) Leb128.unsigned(in);
                     long segmentEnd = offset + length;
                     if (segmentEnd > Integer.MAX_VALUE) {
                         throw new IOException("data segment " + i + " ends at " + segmentEnd + ", beyond 2 GiB");
@@ -124,60 +117,15 @@ record LinearMemoryImage(byte[] bytes, int segments) {
             throw new IOException("data segment " + segment + "'s offset is not a constant (opcode 0x"
                     + Integer.toHexString(opcode) + "); a fixed memory needs constant offsets");
         }
-        long value = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = in.get();
-            value |= (long) (b & 0x7f) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        if (shift < 64 && (b & 0x40) != 0) {
-            value |= -1L << shift;
-        }
+        long value = Leb128.signed(in);
         if ((in.get() & 0xff) != END) {
             throw new IOException("data segment " + segment + "'s offset is more than one constant");
         }
         return value & 0xffffffffL; // an i32 address is unsigned
     }
 
-    /**
-     * A transpiler's C without the start-up copies of the segments this image holds, and without
-     * the arrays they copied from.
-     *
-     * @param copy a copy statement: group 1 the array, group 2 the byte count
-     * @param definition an array's definition, group 1 its name
-     */
-    String withoutCopies(String c, Pattern copy, Pattern definition, String transpiler) throws IOException {
-        Set<String> arrays = new HashSet<>();
-        Matcher copies = copy.matcher(c);
-        int nonEmpty = 0;
-        while (copies.find()) {
-            arrays.add(copies.group(1));
-            nonEmpty += Long.parseLong(copies.group(2)) > 0 ? 1 : 0;
-        }
-        if (nonEmpty != segments) {
-            throw new IOException(transpiler + "'s output copies " + nonEmpty + " data segments at start-up, the "
-                    + "module has " + segments + " active ones: the fixed memory cannot lay them out");
-        }
-        Matcher definitions = definition.matcher(copy.matcher(c).replaceAll(""));
-        StringBuilder out = new StringBuilder(c.length());
-        int removed = 0;
-        while (definitions.find()) {
-            boolean laidOut = arrays.contains(definitions.group(1));
-            removed += laidOut ? 1 : 0;
-            definitions.appendReplacement(out, laidOut ? "" : Matcher.quoteReplacement(definitions.group()));
-        }
-        definitions.appendTail(out);
-        if (removed != arrays.size()) {
-            throw new IOException(transpiler + "'s output defines " + removed + " of the " + arrays.size()
-                    + " segment arrays it copies at start-up where the fixed memory looks for them");
-        }
-        return out.toString();
-    }
-
     /** Writes the image and {@link #ASSEMBLY}, which puts it in the linker script's image section. */
-    Path write(Path dir) throws IOException {
+    public Path write(Path dir) throws IOException {
         Path bin = Files.write(dir.resolve("linear_memory_image.bin"), bytes);
         return Files.writeString(dir.resolve(ASSEMBLY), """
                 /* The module's linear memory at instantiation (%d active data segments, %d bytes). */

@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import dev.wasrisc.recipe.NativeImports;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class Wasm2cGlue {
 
     private Wasm2cGlue() {}
 
-    static String generate(String header, String moduleName) {
+    public static String generate(String header, String moduleName) {
         List<Import> imports = parseImports(header);
         String instantiate = findInstantiate(header, moduleName);
         StringBuilder c = new StringBuilder();
@@ -41,7 +41,7 @@ public final class Wasm2cGlue {
         c.append("void wasrisc_guest_instantiate(void)\n{\n");
         c.append("    Z_").append(moduleName).append("_init_module();\n");
         c.append("    Z_").append(moduleName).append("_instantiate(&instance");
-        for (String type : instanceArguments(instantiate)) {
+        for (String type : TranspiledHeader.parameterTypes(instantiate)) {
             c.append(type.equals("struct Z_" + WASI_MODULE + "_instance_t*") ? ", &wasrisc_wasi_instance" : ", NULL");
         }
         c.append(");\n");
@@ -63,14 +63,8 @@ public final class Wasm2cGlue {
             if (!function.matches()) {
                 continue; // an imported memory, table or global: nothing to adapt
             }
-            List<String> params = new ArrayList<>();
-            for (String param : function.group(4).split(",")) {
-                if (!param.isBlank()) {
-                    params.add(param.strip());
-                }
-            }
             imports.add(new Import(comment.group(1), comment.group(2), function.group(1), function.group(2),
-                    function.group(3), params));
+                    function.group(3), TranspiledHeader.parameterTypes(function.group(4))));
         }
         return imports;
     }
@@ -105,21 +99,7 @@ public final class Wasm2cGlue {
 
     private static String findInstantiate(String header, String moduleName) {
         Pattern pattern = Pattern.compile("void Z_" + moduleName + "_instantiate\\(Z_" + moduleName + "_instance_t\\*([^)]*)\\);");
-        Matcher matcher = pattern.matcher(header);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no Z_" + moduleName + "_instantiate in the header wasm2c wrote; "
-                    + "this wasm2c version is not supported (WASRISC knows wabt 1.0.32's output)");
-        }
-        return matcher.group(1);
-    }
-
-    private static List<String> instanceArguments(String parameterList) {
-        List<String> types = new ArrayList<>();
-        for (String part : parameterList.split(",")) {
-            if (!part.isBlank()) {
-                types.add(part.strip());
-            }
-        }
-        return types;
+        return TranspiledHeader.declaration(header, pattern, () -> "no Z_" + moduleName + "_instantiate in the header "
+                + "wasm2c wrote; this wasm2c version is not supported (WASRISC knows wabt 1.0.32's output)").group(1);
     }
 }

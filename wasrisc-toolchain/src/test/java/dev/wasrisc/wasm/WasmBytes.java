@@ -1,14 +1,14 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.wasm;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Hand-written WebAssembly binaries for the tests of the readers and glue generators. */
-final class WasmBytes {
+public final class WasmBytes {
 
     private WasmBytes() {}
 
-    static byte[] module(byte[]... sections) {
+    public static byte[] module(byte[]... sections) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
         for (byte[] section : sections) {
@@ -17,11 +17,11 @@ final class WasmBytes {
         return out.toByteArray();
     }
 
-    static byte[] section(int id, ByteArrayOutputStream content) {
+    public static byte[] section(int id, ByteArrayOutputStream content) {
         return section(id, content.toByteArray());
     }
 
-    static byte[] section(int id, byte[] content) {
+    public static byte[] section(int id, byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(id);
         out.write(content.length); // the test sections are shorter than 128 bytes
@@ -29,14 +29,14 @@ final class WasmBytes {
         return out.toByteArray();
     }
 
-    static void functionImport(ByteArrayOutputStream out, String module, String field, int type) {
+    public static void functionImport(ByteArrayOutputStream out, String module, String field, int type) {
         name(out, module);
         name(out, field);
         out.write(0); // function
         out.write(type);
     }
 
-    static void name(ByteArrayOutputStream out, String name) {
+    public static void name(ByteArrayOutputStream out, String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         out.write(bytes.length);
         out.writeBytes(bytes);

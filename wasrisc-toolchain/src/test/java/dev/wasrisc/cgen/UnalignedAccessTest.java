@@ -1,6 +1,6 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
-import static dev.wasrisc.pipeline.RewriteFixtures.assertMissed;
+import static dev.wasrisc.cgen.RewriteFixtures.assertMissed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

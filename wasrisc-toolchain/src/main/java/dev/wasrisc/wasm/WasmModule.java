@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.wasm;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -16,16 +16,16 @@ import java.util.List;
  * module defines. Function imports are listed as often as the module lists them: Go's modules
  * import some functions twice, and each pipeline decides what that means for it.
  */
-record WasmModule(List<FunctionImport> functionImports, List<String> otherImports, int definedFunctions) {
+public record WasmModule(List<FunctionImport> functionImports, List<String> otherImports, int definedFunctions) {
 
     /** An imported function. */
-    record FunctionImport(String module, String field, List<ValueType> params, List<ValueType> results) {}
+    public record FunctionImport(String module, String field, List<ValueType> params, List<ValueType> results) {}
 
     /** A function type of the type section. */
     private record FunctionType(List<ValueType> params, List<ValueType> results) {}
 
     /** The value types of the WebAssembly core specification, with their binary codes. */
-    enum ValueType {
+    public enum ValueType {
         I32(0x7f), I64(0x7e), F32(0x7d), F64(0x7c), V128(0x7b), FUNCREF(0x70), EXTERNREF(0x6f);
 
         private final int code;
@@ -45,7 +45,7 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
     }
 
     /** Whether the module imports its linear memory instead of defining it. */
-    boolean importsMemory() {
+    public boolean importsMemory() {
         return otherImports.stream().anyMatch(other -> other.startsWith("memory "));
     }
 
@@ -53,7 +53,7 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
     private static final int IMPORT_SECTION = 2;
     private static final int FUNCTION_SECTION = 3;
 
-    static WasmModule read(Path wasm) throws IOException {
+    public static WasmModule read(Path wasm) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(wasm)).order(ByteOrder.LITTLE_ENDIAN);
         if (in.remaining() < 8 || in.getInt() != 0x6d736100 /* "\0asm" */) {
             throw new IOException(wasm + " is not a WebAssembly binary");
@@ -74,10 +74,10 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
         int defined = 0;
         while (in.hasRemaining()) {
             int id = in.get() & 0xff;
-            int size = (int) leb(in);
+            int size = (int) Leb128.unsigned(in);
             int end = in.position() + size;
             if (id == TYPE_SECTION) {
-                long count = leb(in);
+                long count = Leb128.unsigned(in);
                 for (long i = 0; i < count; i++) {
                     int form = in.get() & 0xff;
                     if (form != 0x60) {
@@ -87,7 +87,7 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
                     types.add(new FunctionType(valueTypes(in), valueTypes(in)));
                 }
             } else if (id == IMPORT_SECTION) {
-                long count = leb(in);
+                long count = Leb128.unsigned(in);
                 for (long i = 0; i < count; i++) {
                     String module = name(in);
                     String field = name(in);
@@ -95,7 +95,7 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
                     String described = "'" + module + "' '" + field + "'";
                     switch (kind) {
                         case 0 -> {
-                            FunctionType type = types.get((int) leb(in));
+                            FunctionType type = types.get((int) Leb128.unsigned(in));
                             functions.add(new FunctionImport(module, field, type.params(), type.results()));
                         }
                         case 1 -> { // reference type, limits
@@ -114,14 +114,14 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
                         }
                         case 4 -> { // attribute, type index
                             in.get();
-                            leb(in);
+                            Leb128.unsigned(in);
                             others.add("tag " + described);
                         }
                         default -> throw new IOException("import of unknown kind " + kind);
                     }
                 }
             } else if (id == FUNCTION_SECTION) {
-                defined = (int) leb(in);
+                defined = (int) Leb128.unsigned(in);
                 break; // the sections are ordered: nothing needed comes later
             }
             in.position(end);
@@ -130,7 +130,7 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
     }
 
     private static List<ValueType> valueTypes(ByteBuffer in) throws IOException {
-        int count = (int) leb(in);
+        int count = (int) Leb128.unsigned(in);
         List<ValueType> types = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             types.add(ValueType.of(in.get() & 0xff));
@@ -138,29 +138,18 @@ record WasmModule(List<FunctionImport> functionImports, List<String> otherImport
         return List.copyOf(types);
     }
 
-    static void limits(ByteBuffer in) {
+    private static void limits(ByteBuffer in) {
         int flags = in.get() & 0xff;
-        leb(in);
+        Leb128.unsigned(in);
         if ((flags & 1) != 0) {
-            leb(in);
+            Leb128.unsigned(in);
         }
     }
 
-    static String name(ByteBuffer in) {
-        byte[] bytes = new byte[(int) leb(in)];
+    /** A name of the binary format: its length in bytes, then UTF-8. */
+    public static String name(ByteBuffer in) {
+        byte[] bytes = new byte[(int) Leb128.unsigned(in)];
         in.get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static long leb(ByteBuffer in) {
-        long result = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = in.get();
-            result |= (long) (b & 0x7f) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return result;
     }
 }

@@ -1,4 +1,4 @@
-package dev.wasrisc.pipeline;
+package dev.wasrisc.cgen;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public final class Wasm2cSplitter {
      * @return the files to compile: {@code source} alone, or the rewritten main file (initialisation
      *     only) followed by the parts holding every function
      */
-    static List<Path> split(Path source, int parts) throws IOException {
+    public static List<Path> split(Path source, int parts) throws IOException {
         if (parts < 2 || Files.size(source) < THRESHOLD_BYTES) {
             return List.of(source);
         }
