@@ -24,7 +24,9 @@ final class TranspiledBuild {
 
     /** The object that lays out the module's linear memory at the fixed base (the {@code fixed} option). */
     static Path layOutLinearMemory(BuildContext context, LinearMemoryImage image) throws IOException {
-        return BareMetalGcc.compile(context, "lay out linear memory", image.write(context.workDir()), List.of());
+        // The assembler finds the image in the work folder; the compile's key holds the image's digest.
+        return BareMetalGcc.compile(context, "lay out linear memory", image.write(context.workDir()),
+                List.of("-Wa,-I" + context.workDir()), List.of(context.workDir().resolve(LinearMemoryImage.BINARY)));
     }
 
     /** The header the transpiler wrote for the module, which the glue is generated from. */

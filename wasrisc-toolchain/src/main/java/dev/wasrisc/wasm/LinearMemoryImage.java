@@ -51,6 +51,12 @@ public record LinearMemoryImage(byte[] bytes, int segments) {
     /** The assembly file that places the image; the build assembles it with the module's C. */
     public static final String ASSEMBLY = "linear_memory_image.S";
 
+    /**
+     * The image's bytes, next to {@link #ASSEMBLY}, which names it relative to the folder: an
+     * absolute path would put the build's folder into the unit's text, and so into its cache key.
+     */
+    public static final String BINARY = "linear_memory_image.bin";
+
     public static LinearMemoryImage read(Path wasm) throws IOException {
         if (WasmModule.read(wasm).importsMemory()) {
             throw new IOException("the module imports its linear memory; a fixed memory needs the module to "
@@ -126,7 +132,7 @@ public record LinearMemoryImage(byte[] bytes, int segments) {
 
     /** Writes the image and {@link #ASSEMBLY}, which puts it in the linker script's image section. */
     public Path write(Path dir) throws IOException {
-        Path bin = Files.write(dir.resolve("linear_memory_image.bin"), bytes);
+        Files.write(dir.resolve(BINARY), bytes);
         return Files.writeString(dir.resolve(ASSEMBLY), """
                 /* The module's linear memory at instantiation (%d active data segments, %d bytes). */
                     .section .wasrisc_linear_memory_image,"aw",@progbits
@@ -138,7 +144,7 @@ public record LinearMemoryImage(byte[] bytes, int segments) {
                     .balign 8
                 %s:
                     .dword %s
-                """.formatted(segments, bytes.length, bin.toAbsolutePath(), BASE_POINTER, BASE_POINTER, BASE_POINTER,
+                """.formatted(segments, bytes.length, BINARY, BASE_POINTER, BASE_POINTER, BASE_POINTER,
                 FIXED_BASE));
     }
 }
