@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,6 +17,8 @@ import java.util.Map;
  * slots: i32 in the low half, floats as their bits.
  */
 public final class RuntimeRunnerGlue {
+
+    private static final String UNPASSABLE_VALUE = "which cannot be passed to C";
 
     private static final String WASI_MODULE = "wasi_snapshot_preview1";
 
@@ -51,18 +52,18 @@ public final class RuntimeRunnerGlue {
                 throw new IOException("the import " + name + " returns several values, which a C function cannot");
             }
             String symbol = NativeImports.symbol(function.module(), function.field());
-            String result = function.results().isEmpty() ? "void" : cType(function.results().get(0), name);
+            String result = function.results().isEmpty() ? "void" : ImportTypes.cType(function.results().get(0), name, UNPASSABLE_VALUE);
             StringBuilder declared = new StringBuilder();
             StringBuilder passed = new StringBuilder();
             StringBuilder signature = new StringBuilder();
             for (int i = 0; i < function.params().size(); i++) {
                 ValueType type = function.params().get(i);
-                declared.append(i > 0 ? ", " : "").append(cType(type, name));
+                declared.append(i > 0 ? ", " : "").append(ImportTypes.cType(type, name, UNPASSABLE_VALUE));
                 passed.append(i > 0 ? ", " : "").append(fromSlot(type, "slots[" + i + "]"));
-                signature.append(letter(type));
+                signature.append(ImportTypes.signatureLetter(type));
             }
             signature.append(':');
-            function.results().forEach(type -> signature.append(letter(type)));
+            function.results().forEach(type -> signature.append(ImportTypes.signatureLetter(type)));
             String call = symbol + "(" + passed + ")";
             c.append(result).append(' ').append(symbol).append('(')
                     .append(declared.length() == 0 ? "void" : declared).append(");\n\n")
@@ -85,26 +86,6 @@ public final class RuntimeRunnerGlue {
                             + "wasrisc_imports, ").append(index).append(");\n}\n");
         }
         return c.toString();
-    }
-
-    private static String cType(ValueType type, String name) throws IOException {
-        return switch (type) {
-            case I32 -> "uint32_t";
-            case I64 -> "uint64_t";
-            case F32 -> "float";
-            case F64 -> "double";
-            default -> throw new IOException("the import " + name + " has a value of type "
-                    + type.name().toLowerCase(Locale.ROOT) + ", which cannot be passed to C");
-        };
-    }
-
-    private static char letter(ValueType type) {
-        return switch (type) {
-            case I32 -> 'i';
-            case I64 -> 'I';
-            case F32 -> 'f';
-            default -> 'F';
-        };
     }
 
     private static String fromSlot(ValueType type, String slot) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +15,8 @@ import java.util.Map;
  * native symbol per imported function, calling its C implementation {@code <module>_<name>}.
  */
 public final class WamrImportGlue {
+
+    private static final String UNPASSABLE_VALUE = "which the wamr pipeline cannot pass to C";
 
     /** Import modules whose functions wamr_main.c registers itself. */
     private static final List<String> WASI_MODULES = List.of("wasi_snapshot_preview1");
@@ -53,21 +54,21 @@ public final class WamrImportGlue {
                     throw new IOException("the import " + module.getKey() + "." + function.getKey()
                             + " returns several values, which WAMR's native functions cannot");
                 }
-                String result = results.isEmpty() ? "void" : cType(results.get(0), module.getKey(), function.getKey());
+                String result = results.isEmpty() ? "void" : ImportTypes.cType(results.get(0), module.getKey() + "." + function.getKey(), UNPASSABLE_VALUE);
                 StringBuilder declared = new StringBuilder();
                 StringBuilder defined = new StringBuilder("wasm_exec_env_t exec_env");
                 StringBuilder passed = new StringBuilder();
                 StringBuilder signature = new StringBuilder("(");
                 for (int i = 0; i < params.size(); i++) {
-                    String type = cType(params.get(i), module.getKey(), function.getKey());
+                    String type = ImportTypes.cType(params.get(i), module.getKey() + "." + function.getKey(), UNPASSABLE_VALUE);
                     declared.append(i > 0 ? ", " : "").append(type);
                     defined.append(", ").append(type).append(" p").append(i);
                     passed.append(i > 0 ? ", " : "").append("p").append(i);
-                    signature.append(signatureLetter(params.get(i)));
+                    signature.append(ImportTypes.signatureLetter(params.get(i)));
                 }
                 signature.append(')');
                 if (results.size() == 1) {
-                    signature.append(signatureLetter(results.get(0)));
+                    signature.append(ImportTypes.signatureLetter(results.get(0)));
                 }
                 // The C name every pipeline uses: input-data-len's implementation is MODULE_input_data_len.
                 String symbol = NativeImports.symbol(module.getKey(), function.getKey());
@@ -91,27 +92,6 @@ public final class WamrImportGlue {
         }
         c.append("int\nwasrisc_wamr_register_imports(void)\n{\n").append(register).append("    return 1;\n}\n");
         return c.toString();
-    }
-
-    private static String cType(ValueType valueType, String module, String field) throws IOException {
-        return switch (valueType) {
-            case I32 -> "uint32_t";
-            case I64 -> "uint64_t";
-            case F32 -> "float";
-            case F64 -> "double";
-            default -> throw new IOException("the import " + module + "." + field + " has a value of type "
-                    + valueType.name().toLowerCase(Locale.ROOT) + ", which the wamr pipeline cannot pass to C");
-        };
-    }
-
-    /** Called for the types cType accepts only. */
-    private static char signatureLetter(ValueType valueType) {
-        return switch (valueType) {
-            case I32 -> 'i';
-            case I64 -> 'I';
-            case F32 -> 'f';
-            default -> 'F';
-        };
     }
 
     /** A C string literal: printable ASCII as it is, every other byte as an octal escape. */
