@@ -65,6 +65,11 @@ public final class ActionCache {
         hash.add("cwd").add(folders.abstracted(built.workDir()));
         hash.add("env").add(Boolean.toString(built.cleanEnvironment()));
         new TreeMap<>(built.environment()).forEach((name, value) -> hash.add(name).add(folders.abstracted(value)));
+        if (!built.cleanEnvironment()) {
+            // Only what is set: with none of them set, keys stay as they were before this was checked.
+            inherited(System.getenv(), built.environment().keySet())
+                    .forEach((name, value) -> hash.add("inherited " + name).add(folders.abstracted(value)));
+        }
         // Every file the command line or the environment names is read by the command, or is it.
         List<String> words = new ArrayList<>(built.argv());
         words.addAll(new TreeMap<>(built.environment()).values());
@@ -93,6 +98,32 @@ public final class ActionCache {
         }
         return hash.hex().substring(0, 32);
     }
+
+    /**
+     * The variables of this process's environment that the build's tools read as options (Go's,
+     * cgo's, cargo's and rustc's flags, gcc's search paths), other than those the command sets: a
+     * command inherits them, and one of them can change what it makes. Locations (GOPATH, GOCACHE,
+     * CARGO_HOME) and switches of the tools' own output (RUST_BACKTRACE) are not among them, so
+     * keys stay the same from machine to machine.
+     */
+    static Map<String, String> inherited(Map<String, String> environment, Set<String> setByCommand) {
+        Map<String, String> inherited = new TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (!setByCommand.contains(name) && !name.equals("CARGO_TARGET_DIR") && (OUTPUT_VARIABLES.contains(name)
+                    || OUTPUT_VARIABLE_PREFIXES.stream().anyMatch(name::startsWith))) {
+                inherited.put(name, value);
+            }
+        });
+        return inherited;
+    }
+
+    private static final Set<String> OUTPUT_VARIABLES = java.util.Set.of("GOFLAGS", "GOTOOLCHAIN", "GOROOT",
+            "GOEXPERIMENT", "GOOS", "GOARCH", "GORISCV64", "GOWASM", "GOAMD64", "GOARM64", "CGO_ENABLED", "CC", "CXX",
+            "AR", "CFLAGS", "CPPFLAGS", "LDFLAGS", "RUSTFLAGS", "RUSTC", "RUSTC_WRAPPER", "RUSTC_BOOTSTRAP",
+            "RUSTDOCFLAGS", "CPATH", "C_INCLUDE_PATH", "LIBRARY_PATH", "GCC_EXEC_PREFIX", "COMPILER_PATH",
+            "SOURCE_DATE_EPOCH");
+    private static final List<String> OUTPUT_VARIABLE_PREFIXES = List.of("CGO_", "CARGO_BUILD_", "CARGO_PROFILE_",
+            "CARGO_TARGET_", "CARGO_ENCODED_", "CARGO_UNSTABLE_");
 
     private static void addFile(Hashing hash, PathPlaceholders folders, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -78,6 +78,16 @@ class ActionCacheTest {
     }
 
     @Test
+    void inheritedVariablesThatChangeOutputsAreInTheKeyAndLocationsAreNot() {
+        Map<String, String> environment = Map.of("GOFLAGS", "-tags=purego", "CGO_CFLAGS", "-O0",
+                "CARGO_PROFILE_RELEASE_LTO", "true", "RUST_BACKTRACE", "1", "GOPATH", "/home/someone/go",
+                "CARGO_TARGET_DIR", "/tmp/target", "HOME", "/home/someone", "RUSTFLAGS", "-C opt-level=0");
+
+        assertThat(ActionCache.inherited(environment, java.util.Set.of("RUSTFLAGS")))
+                .containsOnlyKeys("GOFLAGS", "CGO_CFLAGS", "CARGO_PROFILE_RELEASE_LTO");
+    }
+
+    @Test
     void outputsAreRestoredByPattern() throws IOException {
         Path first = work("first", "x");
         Path second = work("second", "x");
