@@ -58,12 +58,14 @@ public final class Wasrisc {
         this.resolver = new CellResolver(toolchain);
         this.guests = new GuestLocator(config.guestsDir(), Languages.DETECTION_ORDER);
         Platform platform = new Platform(config.platformDir());
-        BuildCache cache = new BuildCache(config.cacheDir(),
-                RemoteCache.from(settings, message -> System.err.println("wasrisc: " + message)).orElse(null));
+        RemoteCache remote = RemoteCache.from(settings, message -> System.err.println("wasrisc: " + message)).orElse(null);
+        BuildCache cache = new BuildCache(config.cacheDir(), remote);
+        BuildCache actionTier = config.actionCacheDir().equals(config.cacheDir()) ? cache
+                : new BuildCache(config.actionCacheDir(), remote);
         // Bounds compiler processes across all builds of this session, however they are nested.
         Semaphore processSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
         BuildServices services = new BuildServices(toolchain, executor, platform, config.buildTimeout(), progress,
-                processSlots, cache.root().resolve("shared"), new ActionCache(cache));
+                processSlots, cache.root().resolve("shared"), new ActionCache(actionTier));
         this.cache = cache;
         this.builder = new CellBuilder(services, cache);
         RunLimits limits = RunLimits.from(settings);

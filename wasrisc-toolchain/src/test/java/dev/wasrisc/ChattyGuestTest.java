@@ -30,6 +30,7 @@ class ChattyGuestTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path guests = Path.of("src/test/resources/guests").toAbsolutePath();
         Command child = Command.of(java, "-Xmx256m", "-Dwasrisc.guests=" + guests, "-Dwasrisc.cache=" + cache,
+                        "-Dwasrisc.cache.actions=" + WasriscConfig.fromSystemProperties().actionCacheDir(),
                         "-Dwasrisc.root=" + System.getProperty("wasrisc.root"),
                         "-cp", System.getProperty("java.class.path"), "dev.wasrisc.cli.Main",
                         "run", "c/chatty", "--pipeline", "wasm2c-O2", "--json")
