@@ -148,6 +148,17 @@ public final class DockerExecutor implements Executor, AutoCloseable {
         return Path.of(text(small("readlink", "-f", path.toString()), "readlink -f " + path).strip());
     }
 
+    /** Digested in the container: a tool's binary may be larger than a command's kept output. */
+    @Override
+    public String keyDigest(Path path) throws IOException {
+        ToolchainContainer.Exec result = small("sh", "-c",
+                "test -f \"$1\" && { printf '%s:' \"$(stat -c %s \"$1\")\"; cat \"$1\"; } | sha256sum", "sh", path.toString());
+        if (result.exitCode() != 0) {
+            throw new IOException("in " + image + ", cannot digest " + path + ": " + result.stderr().text().strip());
+        }
+        return result.stdout().text().strip().split("\\s+")[0];
+    }
+
     @Override
     public byte[] readFile(Path path) throws IOException {
         ToolchainContainer.Exec result = small("cat", path.toString());

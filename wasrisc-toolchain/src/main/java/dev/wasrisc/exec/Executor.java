@@ -30,6 +30,25 @@ public interface Executor {
         return path.toRealPath();
     }
 
+    /**
+     * A file's digest where commands run, for a tool's identity in build actions' keys: the SHA-256
+     * of its length in decimal, a colon and its bytes (the form cache keys hash each part in), read
+     * in pieces, so a binary of any size costs no memory and no kept output.
+     */
+    default String keyDigest(java.nio.file.Path path) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        sha.update((java.nio.file.Files.size(path) + ":").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try (java.io.InputStream in = new java.security.DigestInputStream(java.nio.file.Files.newInputStream(path), sha)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
     /** The bytes of a (small) file, for hashing data files that are tools. */
     default byte[] readFile(java.nio.file.Path path) throws IOException {
         return java.nio.file.Files.readAllBytes(path);

@@ -56,7 +56,7 @@ public final class Toolchain {
             String digest = found.version();
             if (tool.isProgram()) {
                 try {
-                    digest = "sha256:" + Hashing.sha256(executor.readFile(found.path()));
+                    digest = "sha256:" + executor.keyDigest(found.path());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + found.path() + " to identify " + name, e);
                 }
