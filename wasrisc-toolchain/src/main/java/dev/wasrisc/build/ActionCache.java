@@ -38,9 +38,6 @@ public final class ActionCache {
         void run(Command command) throws IOException;
     }
 
-    /** What one action did: run (a miss) or restored (a hit). */
-    public record Outcome(String key, boolean ran) {}
-
     private final BuildCache cache;
 
     public ActionCache(BuildCache cache) {
@@ -117,7 +114,7 @@ public final class ActionCache {
         return inherited;
     }
 
-    private static final Set<String> OUTPUT_VARIABLES = java.util.Set.of("GOFLAGS", "GOTOOLCHAIN", "GOROOT",
+    private static final Set<String> OUTPUT_VARIABLES = Set.of("GOFLAGS", "GOTOOLCHAIN", "GOROOT",
             "GOEXPERIMENT", "GOOS", "GOARCH", "GORISCV64", "GOWASM", "GOAMD64", "GOARM64", "CGO_ENABLED", "CC", "CXX",
             "AR", "CFLAGS", "CPPFLAGS", "LDFLAGS", "RUSTFLAGS", "RUSTC", "RUSTC_WRAPPER", "RUSTC_BOOTSTRAP",
             "RUSTDOCFLAGS", "CPATH", "C_INCLUDE_PATH", "LIBRARY_PATH", "GCC_EXEC_PREFIX", "COMPILER_PATH",
@@ -136,8 +133,9 @@ public final class ActionCache {
      * Runs the action, or restores its outputs from the cache.
      *
      * @param label who the action is for, for the entry's record (guest and cell)
+     * @return whether the command ran (a miss), not restored (a hit)
      */
-    public Outcome perform(Action action, Command built, String key, PathPlaceholders folders, Runner runner,
+    public boolean perform(Action action, Command built, String key, PathPlaceholders folders, Runner runner,
             String label) throws IOException {
         for (Path output : action.outputs()) {
             requireCovered(folders, output, action);
@@ -159,7 +157,7 @@ public final class ActionCache {
         if (!entry.built()) {
             restore(entry.dir(), folders);
         }
-        return new Outcome(key, entry.built());
+        return entry.built();
     }
 
     private static void requireCovered(PathPlaceholders folders, Path path, Action action) {

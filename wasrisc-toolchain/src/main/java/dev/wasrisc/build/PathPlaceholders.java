@@ -60,7 +60,6 @@ public final class PathPlaceholders {
 
     /** Whether the path lies under one of the folders, so that it can be restored into another build. */
     public boolean covers(Path path) {
-        return !abstracted(path).equals(path.toAbsolutePath().normalize().toString())
-                && abstracted(path).startsWith("${");
+        return abstracted(path).startsWith("${");
     }
 }

@@ -218,7 +218,7 @@ public final class BuildContext {
         PathPlaceholders folders = folders();
         String key = ActionCache.key(action, built, folders, toolIdentity());
         boolean ran = services.actions().perform(action, built, key, folders,
-                command -> execute(action.stage(), command), guest.name() + " · " + label).ran();
+                command -> execute(action.stage(), command), guest.name() + " · " + label);
         synchronized (actions) {
             actions.computeIfAbsent(ran ? "ran" : "cached", outcome -> new TreeMap<>()).merge(action.stage(), 1L, Long::sum);
         }
@@ -260,10 +260,10 @@ public final class BuildContext {
 
     private String toolIdentity() {
         if (toolIdentity == null) {
+            Map<String, Tool> byName = new TreeMap<>();
+            tools.forEach(tool -> byName.putIfAbsent(tool.name(), tool));
             StringBuilder identity = new StringBuilder();
-            tools.stream().map(Tool::name).distinct().sorted().forEach(name -> tools.stream()
-                    .filter(tool -> tool.name().equals(name)).findFirst()
-                    .ifPresent(tool -> identity.append(services.toolchain().identity(tool)).append('\n')));
+            byName.values().forEach(tool -> identity.append(services.toolchain().identity(tool)).append('\n'));
             toolIdentity = identity.toString();
         }
         return toolIdentity;

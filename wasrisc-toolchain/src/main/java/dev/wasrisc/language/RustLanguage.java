@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Rust guests: a cargo package with one binary. Built with Debian's rustc-web and
@@ -80,21 +81,23 @@ public final class RustLanguage implements Language {
         Path imports = NativeImports.buildLinuxLibrary(context);
         cargo(context, LINUX_TARGET, context.optLevel(), "O" + context.optLevel(),
                 "-C linker=" + context.tool(Tools.RISCV64_LINUX_GCC) + " -C target-feature=+crt-static",
-                List.of("-L", "native=" + imports), "", context.output());
+                List.of(imports), "", context.output());
     }
 
     /**
      * Builds in the shared target folder {@code folder}: each opt level and set of RUSTFLAGS gets
      * its own std, since one shared folder would rebuild std on every switch. The artifact is
      * copied to {@code destination}, which the action cache keeps (cargo's folder is cargo's).
+     *
+     * @param nativeLibraries folders of native libraries the crate links (the import implementations)
      */
     private static void cargo(BuildContext context, String target, int optLevel, String folder, String rustflags,
-            List<String> crateArgs, String extension, Path destination) throws IOException {
+            List<Path> nativeLibraries, String extension, Path destination) throws IOException {
         Path targetDir = context.sharedDir("cargo-target").resolve(folder);
         Command.Builder cargo = Command.of(context.tool(Tools.CARGO_WEB))
                 .args(List.of("rustc", "--release", "--locked", "--target", target,
                         "-Zbuild-std=std,panic_abort", "--target-dir", targetDir.toString(), "--"))
-                .args(crateArgs)
+                .args(nativeLibraries.stream().flatMap(dir -> Stream.of("-L", "native=" + dir)).toList())
                 .in(context.guest().dir())
                 .env("RUSTC", context.tool(Tools.RUSTC_WEB).toString())
                 .env("RUSTC_BOOTSTRAP", "1")
@@ -104,8 +107,7 @@ public final class RustLanguage implements Language {
                 .inputTree(context.guest().dir(), Guest::isBuildSource)
                 .output(destination)
                 .then(() -> Files.copy(built(targetDir, target, context.guest().dir(), extension), destination));
-        crateArgs.stream().filter(arg -> arg.startsWith("native=")).map(arg -> Path.of(arg.substring(7)))
-                .forEach(build::inputTree);
+        nativeLibraries.forEach(build::inputTree);
         context.perform(build);
     }
 

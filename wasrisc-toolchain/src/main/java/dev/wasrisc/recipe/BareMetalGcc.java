@@ -9,6 +9,7 @@ import dev.wasrisc.platform.Platform;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Tools;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,14 +77,10 @@ public final class BareMetalGcc {
         Path objDir = context.workDir().resolve("obj");
         Files.createDirectories(objDir);
         String base = source.getFileName().toString().replaceAll("\\.[cS]$", "");
-        Path object;
-        // Parallel compiles of units with one name must not take the same object's name.
-        synchronized (BareMetalGcc.class) {
-            object = objDir.resolve(base + ".o");
-            for (int i = 2; Files.exists(object); i++) {
-                object = objDir.resolve(base + "-" + i + ".o");
-            }
-            Files.createFile(object);
+        // Creating the file claims its name: parallel compiles of units with one name take the next.
+        Path object = objDir.resolve(base + ".o");
+        for (int i = 2; !claimed(object); i++) {
+            object = objDir.resolve(base + "-" + i + ".o");
         }
         List<String> compiler = new ArrayList<>();
         if (context.pipeline().compiler().equals(Pipeline.CLANG)) {
@@ -97,6 +94,15 @@ public final class BareMetalGcc {
         compiler.addAll(extraFlags);
         CompileAction.run(context, stage, compiler, source, object, unlisted);
         return object;
+    }
+
+    private static boolean claimed(Path file) throws IOException {
+        try {
+            Files.createFile(file);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
     }
 
     /**

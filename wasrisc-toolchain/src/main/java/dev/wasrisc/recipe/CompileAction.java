@@ -1,6 +1,7 @@
 package dev.wasrisc.recipe;
 
 import dev.wasrisc.build.Action;
+import dev.wasrisc.build.Hashing;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import java.io.BufferedReader;
@@ -48,7 +49,7 @@ public final class CompileAction {
      * information, both mapped to fixed names ({@link BareMetalGcc#prefixMaps}).
      */
     private static String digest(BuildContext context, Path preprocessed) throws IOException {
-        MessageDigest sha = dev.wasrisc.build.Hashing.newSha256();
+        MessageDigest sha = Hashing.newSha256();
         // Latin-1 maps bytes to chars one to one, so any bytes in string literals survive.
         try (BufferedReader lines = Files.newBufferedReader(preprocessed, StandardCharsets.ISO_8859_1)) {
             String line;
