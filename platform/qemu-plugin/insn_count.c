@@ -22,6 +22,12 @@
  *                  as "THREAD NODE PARENT FUNCTION SELF" lines to PATH at exit.
  *                  The nodes' SELF counts sum exactly to the total.
  *
+ * Accelerators: platform/zkvm/qemu wraps each zkVM accelerator call in two marker system calls
+ * (number ACCELERATOR_MARK, a0 = 1 entering and 0 leaving, a1 = the accelerator's address, a2 =
+ * bytes in). The plugin adds "accelerator ADDRESS CALLS BYTES INSTRUCTIONS" lines to outfile: the
+ * instructions of the blocks executed after the entering marker's block, up to and including the
+ * leaving marker's. qemu-user answers the unknown system call with ENOSYS.
+ *
  * Debian ships no qemu-plugin.h, so the few API declarations used are spelled
  * out here; they are stable across the version-1 API.
  */
@@ -43,6 +49,9 @@ typedef void (*qemu_plugin_vcpu_tb_trans_cb_t)(qemu_plugin_id_t id, struct qemu_
 typedef void (*qemu_plugin_udata_cb_t)(qemu_plugin_id_t id, void *userdata);
 typedef void (*qemu_plugin_vcpu_simple_cb_t)(qemu_plugin_id_t id, unsigned int vcpu_index);
 typedef void (*qemu_plugin_vcpu_udata_cb_t)(unsigned int vcpu_index, void *userdata);
+typedef void (*qemu_plugin_vcpu_syscall_cb_t)(qemu_plugin_id_t id, unsigned int vcpu_index, int64_t num,
+                                              uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5,
+                                              uint64_t a6, uint64_t a7, uint64_t a8);
 enum qemu_plugin_cb_flags { QEMU_PLUGIN_CB_NO_REGS, QEMU_PLUGIN_CB_R_REGS, QEMU_PLUGIN_CB_RW_REGS };
 
 #define QEMU_PLUGIN_EXPORT __attribute__((visibility("default")))
@@ -54,6 +63,7 @@ void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin
                                           enum qemu_plugin_cb_flags flags, void *userdata);
 void qemu_plugin_register_vcpu_init_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_simple_cb_t cb);
 void qemu_plugin_register_vcpu_exit_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_simple_cb_t cb);
+void qemu_plugin_register_vcpu_syscall_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_syscall_cb_t cb);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
 size_t qemu_plugin_tb_n_insns(const struct qemu_plugin_tb *tb);
 uint64_t qemu_plugin_tb_vaddr(const struct qemu_plugin_tb *tb);
@@ -75,6 +85,51 @@ static void on_tb_exec(unsigned int vcpu_index, void *n_insns)
 {
     (void)vcpu_index;
     __atomic_add_fetch(&total_insns, (uint64_t)(uintptr_t)n_insns, __ATOMIC_RELAXED);
+}
+
+/* ---- Accelerator calls ---------------------------------------------------------------------- */
+
+#define ACCELERATOR_MARK 0x7a6b /* platform/zkvm/qemu/zkvm_qemu.c */
+#define MAX_ACCELERATORS 64
+#define MAX_VCPUS 256
+
+struct accelerator {
+    uint64_t address, calls, bytes, insns;
+};
+
+static struct accelerator accelerators[MAX_ACCELERATORS];
+static unsigned int n_accelerators;
+static pthread_mutex_t accelerators_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Per vCPU: the count when the current accelerator call entered, and the bytes it was handed. */
+static uint64_t entered_at[MAX_VCPUS], entered_bytes[MAX_VCPUS];
+
+static void on_syscall(qemu_plugin_id_t id, unsigned int vcpu_index, int64_t num, uint64_t a1, uint64_t a2,
+                       uint64_t a3, uint64_t a4, uint64_t a5, uint64_t a6, uint64_t a7, uint64_t a8)
+{
+    (void)id, (void)a4, (void)a5, (void)a6, (void)a7, (void)a8;
+    if (num != ACCELERATOR_MARK || vcpu_index >= MAX_VCPUS) {
+        return;
+    }
+    uint64_t now = __atomic_load_n(&total_insns, __ATOMIC_RELAXED);
+    if (a1 == 1) {
+        entered_at[vcpu_index] = now;
+        entered_bytes[vcpu_index] = a3;
+        return;
+    }
+    pthread_mutex_lock(&accelerators_lock);
+    unsigned int i = 0;
+    while (i < n_accelerators && accelerators[i].address != a2) {
+        i++;
+    }
+    if (i == n_accelerators && n_accelerators < MAX_ACCELERATORS) {
+        accelerators[n_accelerators++].address = a2;
+    }
+    if (i < n_accelerators) {
+        accelerators[i].calls++;
+        accelerators[i].bytes += entered_bytes[vcpu_index];
+        accelerators[i].insns += now - entered_at[vcpu_index];
+    }
+    pthread_mutex_unlock(&accelerators_lock);
 }
 
 /* ---- Profile mode: the call tree ------------------------------------------------------------ */
@@ -438,6 +493,10 @@ static void on_plugin_exit(qemu_plugin_id_t id, void *userdata)
         FILE *f = fopen(outfile, "w");
         if (f != NULL) {
             fprintf(f, "%" PRIu64 " %u\n", total_insns, vcpus);
+            for (unsigned int i = 0; i < n_accelerators; i++) {
+                fprintf(f, "accelerator %" PRIx64 " %" PRIu64 " %" PRIu64 " %" PRIu64 "\n", accelerators[i].address,
+                        accelerators[i].calls, accelerators[i].bytes, accelerators[i].insns);
+            }
             fclose(f);
         }
     }
@@ -472,6 +531,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
     qemu_plugin_register_vcpu_init_cb(id, on_vcpu_init);
     qemu_plugin_register_vcpu_exit_cb(id, on_vcpu_exit);
     qemu_plugin_register_vcpu_tb_trans_cb(id, on_tb_translate);
+    qemu_plugin_register_vcpu_syscall_cb(id, on_syscall);
     qemu_plugin_register_atexit_cb(id, on_plugin_exit, NULL);
     return 0;
 }

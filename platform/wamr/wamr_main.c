@@ -67,6 +67,13 @@ memory_of(wasm_exec_env_t exec_env)
                          size };
 }
 
+/* The generated registration of the zkvm import module (guest_imports.c) reaches memory this way. */
+wasi_mem_t
+wasrisc_wamr_memory(wasm_exec_env_t exec_env)
+{
+    return memory_of(exec_env);
+}
+
 /* --- WASI preview 1 ---------------------------------------------------- */
 
 /*

@@ -72,7 +72,8 @@ public final class GuestBinary {
                 new GuestRun.Outcome(emulated.exitCode(), emulated.stdout(), emulated.stderr(), emulated.timedOut(),
                         emulated.written()),
                 new GuestRun.Measurement(emulated.instructions(), emulated.threads(), emulated.wallTime(),
-                        work(guest.settings().work(), emulated.stdout()), emulated.profile(), emulated.cost()));
+                        work(guest.settings().work(), emulated.stdout()), emulated.profile(), emulated.cost(),
+                        emulated.accelerators()));
         observer.accept(run);
         return run;
     }

@@ -5,6 +5,7 @@ import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.OutputSizes;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
+import dev.wasrisc.run.AcceleratorUse;
 import dev.wasrisc.run.ZiskCost;
 import java.time.Duration;
 import java.util.Collections;
@@ -87,9 +88,34 @@ public record GuestRun(Build build, List<String> args, GuestInput input, Outcome
      *     null otherwise (its accessor throws then: ask {@link #profiled()})
      * @param cost ZisK's proving cost ({@code ziskemu -X}), for ZisK runs made with {@link
      *     GuestBinary#profile}; null otherwise
+     * @param accelerators the zkVM accelerators the guest called, by name, with their calls, bytes in
+     *     and the instructions spent inside them (qemu runs); empty when it called none
      */
     public record Measurement(long instructions, int threads, Duration wallTime, Work work, Profile profile,
-            ZiskCost cost) {
+            ZiskCost cost, List<AcceleratorUse> accelerators) {
+
+        public Measurement {
+            accelerators = accelerators == null ? List.of() : List.copyOf(accelerators);
+        }
+
+        /** A measurement of a run that called no accelerators. */
+        public Measurement(long instructions, int threads, Duration wallTime, Work work, Profile profile,
+                ZiskCost cost) {
+            this(instructions, threads, wallTime, work, profile, cost, List.of());
+        }
+
+        /**
+         * The instructions spent outside the accelerators: what a zkVM that serves them as
+         * precompiles would still execute. The whole count when none were called; -1 without a count.
+         */
+        public long instructionsOutsideAccelerators() {
+            return instructions < 0 ? -1 : instructions - AcceleratorUse.instructions(accelerators);
+        }
+
+        /** One accelerator's use, or none when the guest did not call it. */
+        public java.util.Optional<AcceleratorUse> accelerator(String name) {
+            return accelerators.stream().filter(use -> use.name().equals(name)).findFirst();
+        }
 
         /**
          * Where the instructions went, by function.
@@ -217,6 +243,16 @@ public record GuestRun(Build build, List<String> args, GuestInput input, Outcome
     /** The work the guest reported doing, or null; see {@link Measurement#work()}. */
     public Work work() {
         return measurement.work();
+    }
+
+    /** The zkVM accelerators the guest called; see {@link Measurement#accelerators()}. */
+    public List<AcceleratorUse> accelerators() {
+        return measurement.accelerators();
+    }
+
+    /** See {@link Measurement#instructionsOutsideAccelerators()}. */
+    public long instructionsOutsideAccelerators() {
+        return measurement.instructionsOutsideAccelerators();
     }
 
     /** ZisK's proving cost for profiled ZisK runs, or null; see {@link Measurement#cost()}. */

@@ -64,27 +64,30 @@ public final class W2c2Glue {
                         + "w2c2 as of commit 2a31254)");
         String returnType = declaration.group(1);
         List<String> params = TranspiledHeader.parameterTypes(declaration.group(2));
-        boolean wasi = function.module().equals(Wasm2cGlue.WASI_MODULE);
-        String target = wasi ? "wasi_" + function.field()
-                : NativeImports.symbol(function.module(), function.field());
+        java.util.Optional<String> overMemory = PlatformImports.overMemory(function.module(), function.field());
+        String target = overMemory.orElse(NativeImports.symbol(function.module(), function.field()));
         List<String> parameters = new ArrayList<>();
         List<String> arguments = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
         parameters.add("void* self");
-        if (wasi) {
+        if (overMemory.isPresent()) {
             arguments.add("WASRISC_W2C2_WASI_MEM");
+            declared.add("wasi_mem_t");
         }
         for (int i = 0; i < params.size(); i++) {
             parameters.add(params.get(i) + " a" + i);
             arguments.add("a" + i);
+            declared.add(params.get(i));
         }
         StringBuilder c = new StringBuilder();
-        if (!wasi) {
+        if (!PlatformImports.declaredByPlatform(function.module())) {
             c.append("extern ").append(returnType).append(' ').append(target).append('(')
-                    .append(params.isEmpty() ? "void" : String.join(", ", params)).append(");\n");
+                    .append(declared.isEmpty() ? "void" : String.join(", ", declared)).append(");\n");
         }
         c.append(returnType).append(' ').append(symbol).append('(').append(String.join(", ", parameters))
                 .append(")\n{\n");
-        // WASI calls work on the one linear memory, custom imports are plain C functions: neither needs the instance.
+        // The platform's imports work on the one linear memory, custom imports are plain C functions:
+        // neither needs the instance.
         c.append("    (void)self;\n");
         String call = target + "(" + String.join(", ", arguments) + ")";
         c.append(returnType.equals("void") ? "    " + call + ";\n" : "    return " + call + ";\n");

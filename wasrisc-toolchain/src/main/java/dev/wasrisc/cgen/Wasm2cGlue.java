@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class Wasm2cGlue {
 
-    static final String WASI_MODULE = "wasi_snapshot_preview1";
+    static final String WASI_MODULE = PlatformImports.WASI_MODULE;
 
     private static final Pattern IMPORT_COMMENT = Pattern.compile("^/\\* import: '([^']*)' '([^']*)' \\*/$");
     private static final Pattern IMPORT_FUNCTION =
@@ -70,27 +70,32 @@ public final class Wasm2cGlue {
     }
 
     private static String adapter(Import function) {
-        boolean wasi = function.module().equals(WASI_MODULE);
-        String target = wasi ? "wasi_" + function.field() : NativeImports.symbol(function.module(), function.field());
+        java.util.Optional<String> overMemory = PlatformImports.overMemory(function.module(), function.field());
+        String target = overMemory.orElse(NativeImports.symbol(function.module(), function.field()));
         List<String> parameters = new ArrayList<>();
         List<String> arguments = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
         parameters.add("struct " + function.instanceType() + "* self");
-        if (wasi) {
-            arguments.add("WASRISC_WASI_MEM(self)");
+        boolean wasi = function.module().equals(WASI_MODULE);
+        if (overMemory.isPresent()) {
+            // Only WASI's instance is passed at instantiation; every platform import works on its memory.
+            arguments.add(wasi ? "WASRISC_WASI_MEM(self)" : "WASRISC_WASI_MEM(&wasrisc_wasi_instance)");
+            declared.add("wasi_mem_t");
         }
         for (int i = 0; i < function.params().size(); i++) {
             parameters.add(function.params().get(i) + " a" + i);
             arguments.add("a" + i);
+            declared.add(function.params().get(i));
         }
         StringBuilder c = new StringBuilder();
-        if (!wasi) {
+        if (!PlatformImports.declaredByPlatform(function.module())) {
             c.append("extern ").append(function.returnType()).append(' ').append(target).append('(')
-                    .append(function.params().isEmpty() ? "void" : String.join(", ", function.params())).append(");\n");
+                    .append(declared.isEmpty() ? "void" : String.join(", ", declared)).append(");\n");
         }
         c.append(function.returnType()).append(' ').append(function.symbol())
                 .append('(').append(String.join(", ", parameters)).append(")\n{\n");
         if (!wasi) {
-            c.append("    (void)self;\n"); // custom imports are plain C functions, with no instance
+            c.append("    (void)self;\n"); // other modules' instances are NULL: custom imports are plain C
         }
         String call = target + "(" + String.join(", ", arguments) + ")";
         c.append(function.returnType().equals("void") ? "    " + call + ";\n" : "    return " + call + ";\n");

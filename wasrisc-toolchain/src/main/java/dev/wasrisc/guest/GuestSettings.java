@@ -21,14 +21,16 @@ import java.util.List;
  *     WebAssembly): {@code PipelineSource.ALL_GUESTS} leaves it out, tests name it explicitly
  * @param work how much work a run did, read from its output, so bench can report instructions per
  *     unit of work (gas for a block); null when the guest prints none
+ * @param accelerators the guest calls the zkVM accelerators ({@code zkvm_accelerators.h}, the
+ *     {@code zkvm} import module), so its binaries link the executor's accelerator library
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GuestSettings(
         List<String> args, boolean traps, long heapBytes, long linearMemoryBytes, List<String> imports, String input,
-        boolean heavy, Work work) {
+        boolean heavy, Work work, boolean accelerators) {
 
     public static final String FILE_NAME = "wasrisc.json";
-    public static final GuestSettings DEFAULTS = new GuestSettings(List.of(), false, 0, 0, List.of(), null, false, null);
+    public static final GuestSettings DEFAULTS = new GuestSettings(List.of(), false, 0, 0, List.of(), null, false, null, false);
 
     /**
      * A measure of the work a run did, printed by the guest.
@@ -58,7 +60,7 @@ public record GuestSettings(
      */
     public String buildRelevant() {
         return "args=" + args + " traps=" + traps + " heapBytes=" + heapBytes + " linearMemoryBytes="
-                + linearMemoryBytes + " imports=" + imports;
+                + linearMemoryBytes + " imports=" + imports + " accelerators=" + accelerators;
     }
 
     public static GuestSettings read(Path guestDir) throws IOException {

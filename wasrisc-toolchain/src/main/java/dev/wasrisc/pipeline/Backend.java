@@ -53,6 +53,14 @@ public interface Backend {
     }
 
     /**
+     * Whether its binaries can link the zkVM accelerators ({@code platform/zkvm}) for guests that
+     * call them: the pipelines that link the platform's C, on bare metal or (direct) Linux.
+     */
+    default boolean servesAccelerators() {
+        return false;
+    }
+
+    /**
      * The platform folders only this pipeline builds from, besides the shared ones of
      * {@link Platform#buildInputs}: their files go into its cache keys alone.
      */

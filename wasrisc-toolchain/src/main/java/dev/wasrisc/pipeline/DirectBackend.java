@@ -15,6 +15,11 @@ public final class DirectBackend implements Backend {
     public static final String NAME = "direct";
 
     @Override
+    public boolean servesAccelerators() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

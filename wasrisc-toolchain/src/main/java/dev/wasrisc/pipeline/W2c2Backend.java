@@ -57,6 +57,11 @@ public final class W2c2Backend implements Backend {
     private static final Pattern PART = Pattern.compile("s\\d{10}\\.c");
 
     @Override
+    public boolean servesAccelerators() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "w2c2";
     }

@@ -161,6 +161,11 @@ public final class WamrBackend implements Backend {
     }
 
     @Override
+    public boolean servesAccelerators() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return inPlace ? "wamr_xip" : "wamr";
     }

@@ -48,6 +48,11 @@ public final class Wasm2cBackend implements Backend {
             "-Dwasm_rt_free_memory=wabt_unused_free_memory");
 
     @Override
+    public boolean servesAccelerators() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "wasm2c";
     }

@@ -50,6 +50,14 @@ public record Platform(Path dir, String bareMetal) {
         return dir.resolve("w2c2");
     }
 
+    /**
+     * The zkVM accelerators: their reference implementations, the qemu wrappers that mark their
+     * calls, and the {@code zkvm} import module's adapters. In the cache keys of guests that call them.
+     */
+    public Path zkvm() {
+        return dir.resolve("zkvm");
+    }
+
     public Path qemuPlugin() {
         return dir.resolve("qemu-plugin/insn_count.c");
     }

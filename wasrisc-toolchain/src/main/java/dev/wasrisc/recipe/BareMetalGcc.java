@@ -125,6 +125,9 @@ public final class BareMetalGcc {
         }
         all.addAll(objects);
         GuestSettings settings = context.guest().settings();
+        if (settings.accelerators()) {
+            all.addAll(Accelerators.bareMetalObjects(context));
+        }
         Command.Builder link = Command.of(context.tool(Tools.RISCV64_ELF_GCC))
                 .args(commonFlags(context))
                 .arg("-nostartfiles")

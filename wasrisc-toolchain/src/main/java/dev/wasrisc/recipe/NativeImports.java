@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The custom import implementations as a riscv64 Linux static library, for {@code direct} builds of
- * languages that bind them natively (Go through cgo, Rust through its linker).
+ * The custom import implementations (and the zkVM accelerators, for a guest that calls them) as a
+ * riscv64 Linux static library, for {@code direct} builds of languages that bind them natively (Go
+ * through cgo, Rust through its linker).
  */
 public final class NativeImports {
 
@@ -43,6 +44,9 @@ public final class NativeImports {
             CompileAction.run(context, "compile imports", List.of(gcc.toString(), "-O2",
                     "-I" + context.platform().include()), source, object, List.of());
             objects.add(object);
+        }
+        if (context.guest().settings().accelerators()) {
+            objects.addAll(Accelerators.linuxObjects(context));
         }
         Path archiver = gcc.resolveSibling("riscv64-linux-gnu-ar");
         context.perform(Action.of("archive imports", Command.of(archiver, "rcs", dir.resolve(LIBRARY)).args(objects))

@@ -3,6 +3,7 @@ package dev.wasrisc.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasrisc.GuestRun;
+import dev.wasrisc.run.AcceleratorUse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,10 @@ public final class Reports {
         if (!run.truncationNotes().isEmpty()) {
             row.put("outputTruncated", run.truncationNotes());
             row.put("outputLimitBytes", run.written().limit());
+        }
+        if (!run.accelerators().isEmpty()) {
+            row.put("instructionsOutsideAccelerators", run.instructionsOutsideAccelerators());
+            row.put("accelerators", run.accelerators().stream().map(AcceleratorUse::asMap).toList());
         }
         if (run.cost() != null) {
             row.put("ziskCost", run.cost().asMap());

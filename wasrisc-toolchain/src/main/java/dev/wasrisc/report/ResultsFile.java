@@ -8,6 +8,7 @@ import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.OutputSizes;
 import dev.wasrisc.guest.GuestInput;
 import dev.wasrisc.profile.Profile;
+import dev.wasrisc.run.AcceleratorUse;
 import dev.wasrisc.run.ZiskCost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,13 +78,23 @@ public record ResultsFile(Path file, String commit, JsonNode matrix, String shar
                 new GuestRun.Outcome(run.path("exitCode").asInt(), "", "", run.path("timedOut").asBoolean(),
                         written(run)),
                 new GuestRun.Measurement(run.path("instructions").asLong(), run.path("threads").asInt(1),
-                        Duration.ofMillis(run.path("runMillis").asLong()), work, profile, cost(run.path("ziskCost"))));
+                        Duration.ofMillis(run.path("runMillis").asLong()), work, profile, cost(run.path("ziskCost")),
+                        accelerators(run.path("accelerators"))));
     }
 
     /** The output's sizes as recorded; the limit only where a stream went past it. */
     private static OutputSizes written(JsonNode run) {
         return new OutputSizes(run.path("stdoutBytes").asLong(), run.path("stderrBytes").asLong(),
                 run.path("outputLimitBytes").asLong(Long.MAX_VALUE));
+    }
+
+    private static List<AcceleratorUse> accelerators(JsonNode uses) {
+        List<AcceleratorUse> accelerators = new ArrayList<>();
+        for (JsonNode use : uses) {
+            accelerators.add(new AcceleratorUse(use.path("name").asText(), use.path("calls").asLong(),
+                    use.path("bytesIn").asLong(), use.path("instructions").asLong()));
+        }
+        return accelerators;
     }
 
     private static ZiskCost cost(JsonNode cost) {

@@ -8,6 +8,7 @@ import dev.wasrisc.guest.Language;
 import dev.wasrisc.pipeline.Backend;
 import dev.wasrisc.pipeline.DirectBackend;
 import dev.wasrisc.pipeline.Pipelines;
+import dev.wasrisc.recipe.Accelerators;
 import dev.wasrisc.tool.Tool;
 import dev.wasrisc.tool.Toolchain;
 import dev.wasrisc.tool.Tools;
@@ -48,7 +49,21 @@ public final class CellResolver {
      * is never {@link Resolution.Kind#TOOL_MISSING}.
      */
     public static Resolution plan(Guest guest, Pipeline cell) {
-        return plan(guest.name(), guest.language(), cell);
+        Resolution plan = plan(guest.name(), guest.language(), cell);
+        if (!guest.settings().accelerators() || !(plan instanceof Resolution.Plan accelerated)) {
+            return plan;
+        }
+        if (cell.has(CellOption.ZISK)) {
+            return notApplicable(guest.name(), cell, guest.name() + " calls the zkVM accelerators, and ZisK cells do "
+                    + "not link them yet (ZisK's own accelerator library is not built here)");
+        }
+        if (!accelerated.backend().servesAccelerators()) {
+            return notApplicable(guest.name(), cell, guest.name() + " calls the zkVM accelerators, which "
+                    + accelerated.backend().name() + " does not serve");
+        }
+        List<Tool> tools = new ArrayList<>(accelerated.tools());
+        tools.addAll(Accelerators.TOOLS);
+        return new Resolution.Plan(cell, accelerated.backend(), accelerated.target(), tools);
     }
 
     /** As {@link #plan(Guest, Pipeline)} for any guest in {@code language}. */

@@ -7,12 +7,15 @@ import dev.wasrisc.exec.CommandResult;
 import dev.wasrisc.exec.Executor;
 import dev.wasrisc.exec.OutputSizes;
 import dev.wasrisc.guest.GuestInput;
+import dev.wasrisc.profile.ElfSymbols;
 import dev.wasrisc.profile.FunctionTable;
 import dev.wasrisc.profile.Profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -121,10 +124,13 @@ public final class QemuRunner implements Emulator {
             CommandResult result = executor.execute(command);
             long instructions = -1;
             int threads = 0;
+            List<AcceleratorUse> accelerators = List.of();
             if (Files.isRegularFile(countFile)) {
-                String[] fields = Files.readString(countFile).trim().split("\\s+");
+                List<String> lines = Files.readAllLines(countFile);
+                String[] fields = lines.get(0).trim().split("\\s+");
                 instructions = Long.parseLong(fields[0]);
                 threads = fields.length > 1 ? Integer.parseInt(fields[1]) : 1;
+                accelerators = accelerators(lines.subList(1, lines.size()), elf);
             }
             String stderr = result.stderrText();
             if (instructions < 0 && !result.timedOut()) {
@@ -134,9 +140,32 @@ public final class QemuRunner implements Emulator {
             }
             Profile profiled = instructions >= 0 && profile ? Profile.of(functions.readCallTree(callGraph)) : null;
             return new EmulatorRun(result.exitCode(), result.stdoutText(), stderr, instructions, threads, result.wallTime(),
-                    result.timedOut(), profiled, null, OutputSizes.of(result, maxOutputBytes));
+                    result.timedOut(), profiled, null, accelerators, OutputSizes.of(result, maxOutputBytes));
         } finally {
             BuildCache.deleteTree(dir);
         }
+    }
+
+    /**
+     * The plugin's "accelerator ADDRESS CALLS BYTES INSTRUCTIONS" lines, each named from the ELF's
+     * symbol at the address (the zkvm_* wrapper that marked the calls), by name.
+     */
+    private static List<AcceleratorUse> accelerators(List<String> lines, Path elf) throws IOException {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        ElfSymbols symbols = ElfSymbols.read(elf);
+        List<AcceleratorUse> uses = new ArrayList<>();
+        for (String line : lines) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length != 5 || !fields[0].equals("accelerator")) {
+                continue;
+            }
+            String symbol = symbols.nameOf(Long.parseUnsignedLong(fields[1], 16));
+            uses.add(new AcceleratorUse(symbol.startsWith("zkvm_") ? symbol.substring(5) : symbol,
+                    Long.parseLong(fields[2]), Long.parseLong(fields[3]), Long.parseLong(fields[4])));
+        }
+        uses.sort(Comparator.comparing(AcceleratorUse::name));
+        return uses;
     }
 }

@@ -138,6 +138,6 @@ public final class ZiskRunner implements Emulator {
             }
         }
         return new EmulatorRun(exitCode, stdout, stderr, steps, 1, result.wallTime(), result.timedOut() || outOfSteps, null,
-                cost, written);
+                cost, List.of(), written);
     }
 }

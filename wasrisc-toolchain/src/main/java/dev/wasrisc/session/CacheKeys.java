@@ -44,6 +44,9 @@ final class CacheKeys {
         if (pipeline.has(CellOption.ZISK)) {
             platformInputs.add(platform.forZisk().rv64im());
         }
+        if (guest.settings().accelerators()) {
+            platformInputs.add(platform.zkvm());
+        }
         return guest.name().replace('/', '-') + "-" + pipeline.id() + "-" + hash(guest, pipeline.id(),
                 platformInputs, tools);
     }
