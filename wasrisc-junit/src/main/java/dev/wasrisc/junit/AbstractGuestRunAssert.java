@@ -15,6 +15,7 @@ import org.assertj.core.api.Assertions;
  * <pre>{@code
  * assertThat(run).succeeded().printed("832040\n").usedAtMostInstructions(1_000_000);
  * assertThat(run).instructions().isBetween(600L, 1_000L);   // any AssertJ long assertion
+ * assertThat(run).calledAccelerator("keccak256").atMost(600);
  * }</pre>
  *
  * Extend it (as AssertJ's own {@code AbstractXAssert} classes are extended) to add assertions of
@@ -46,6 +47,23 @@ public abstract class AbstractGuestRunAssert<SELF extends AbstractGuestRunAssert
     public AbstractLongAssert<?> instructions() {
         isNotNull();
         return Assertions.assertThat(actual.instructions()).as("instructions of %s", actual.coordinates());
+    }
+
+    /**
+     * How often the run called the zkVM accelerator {@code name} ({@code keccak256},
+     * {@code secp256k1_ecrecover}, … : the function's name without {@code zkvm_}).
+     */
+    public AcceleratorCallsAssert calledAccelerator(String name) {
+        isNotNull();
+        long calls = actual.measurement().accelerator(name).map(use -> use.calls()).orElse(0L);
+        return new AcceleratorCallsAssert(calls, "calls of zkvm_" + name + " by " + actual.coordinates());
+    }
+
+    /** The instructions the run spent outside the zkVM accelerators (all of them when it called none). */
+    public AbstractLongAssert<?> instructionsOutsideAccelerators() {
+        isNotNull();
+        return Assertions.assertThat(actual.instructionsOutsideAccelerators())
+                .as("instructions outside the accelerators of %s", actual.coordinates());
     }
 
     /** Exit code 0 within the time limit. */

@@ -42,10 +42,10 @@ public final class ChicoryReference {
     /** A function a module imports. */
     public record Import(String module, String field) {}
 
-    /** The module's function imports other than WASI's, each once, in the module's order. */
+    /** The module's function imports other than WASI's and the accelerators', each once, in the module's order. */
     public static List<Import> customImports(Path module) {
         return Parser.parse(module).importSection().stream()
-                .filter(i -> i instanceof FunctionImport && !i.module().equals(WASI_MODULE))
+                .filter(i -> i instanceof FunctionImport && custom(i.module()))
                 .map(i -> new Import(i.module(), i.name()))
                 .distinct()
                 .toList();
@@ -88,6 +88,7 @@ public final class ChicoryReference {
             if (importsReactor != null) {
                 imports.addFunction(customImports(parsed, importsReactor, symbols, wasi));
             }
+            imports.addFunction(accelerators(parsed));
             // withStart(false): _start is called below, so proc_exit's exception comes to this frame.
             Instance instance = Instance.builder(parsed).withImportValues(imports.build()).withStart(false).build();
             instance.export("_start").apply();
@@ -114,7 +115,7 @@ public final class ChicoryReference {
         reactor.export("_initialize").apply();
         Map<Import, HostFunction> functions = new LinkedHashMap<>();
         guest.importSection().stream()
-                .filter(i -> i instanceof FunctionImport && !i.module().equals(WASI_MODULE))
+                .filter(i -> i instanceof FunctionImport && custom(i.module()))
                 .forEach(i -> {
                     Import key = new Import(i.module(), i.name());
                     FunctionType type = guest.typeSection().getType(((FunctionImport) i).typeIndex());
@@ -123,5 +124,20 @@ public final class ChicoryReference {
                             (instance, values) -> target.apply(values)));
                 });
         return functions.values().toArray(HostFunction[]::new);
+    }
+
+    /** The guest's imports of the {@code zkvm} module, each once. */
+    private static HostFunction[] accelerators(WasmModule guest) {
+        Map<String, HostFunction> functions = new LinkedHashMap<>();
+        guest.importSection().stream()
+                .filter(i -> i instanceof FunctionImport && i.module().equals(ZkvmReference.MODULE))
+                .forEach(i -> functions.computeIfAbsent(i.name(), name -> ZkvmReference.function(name,
+                        guest.typeSection().getType(((FunctionImport) i).typeIndex()))));
+        return functions.values().toArray(HostFunction[]::new);
+    }
+
+    /** Whether the import module is a guest's own: neither WASI nor the accelerators, which the interpreter serves. */
+    private static boolean custom(String module) {
+        return !module.equals(WASI_MODULE) && !module.equals(ZkvmReference.MODULE);
     }
 }
