@@ -38,6 +38,21 @@ class CellResolverTest {
     }
 
     @Test
+    void aGuestCallingTheAcceleratorsBuildsOnlyWherePlatformCLinksThem() {
+        Guest accelerated = GUESTS.find("c/calls_accelerators");
+
+        Resolution plan = CellResolver.plan(accelerated, Pipeline.parse("w2c2-O2"));
+        assertThat(plan).isInstanceOf(Resolution.Plan.class);
+        assertThat(((Resolution.Plan) plan).tools()).contains(Tools.CARGO_WEB, Tools.RUSTC_WEB, Tools.RUST_SRC);
+        assertThat(((Resolution.Plan) CellResolver.plan(C, Pipeline.parse("w2c2-O2"))).tools())
+                .doesNotContain(Tools.CARGO_WEB);
+        assertThat(refused(CellResolver.plan(accelerated, Pipeline.parse("wasmtime-O2"))).reason())
+                .isEqualTo("c/calls_accelerators calls the zkVM accelerators, which wasmtime does not serve");
+        assertThat(refused(CellResolver.plan(accelerated, Pipeline.parse("wasm2c-zisk-O2"))).reason())
+                .startsWith("c/calls_accelerators calls the zkVM accelerators, and ZisK cells do not link them yet");
+    }
+
+    @Test
     void aGoToolchainCellIsNoCellOfACGuest() {
         Resolution.Refusal refusal = refused(CellResolver.plan(C, Pipeline.parse("wasm2c-go1.25.6-O2")));
 
