@@ -30,10 +30,11 @@ public final class Accelerators {
      * The two ABIs. Bare metal is lp64 (soft-float) and built for rv64imac without compressed
      * instructions: RV64IM has no atomics, without which Rust's {@code alloc} has no {@code Arc},
      * which revm's crates use. Only this library, which stands for a zkVM's precompiles, contains
-     * atomic instructions; the guest's own code stays RV64IM.
+     * atomic instructions; the guest's own code stays RV64IM. LLVM's {@code c} implies {@code zca},
+     * which must be turned off by name, or compressed instructions stay.
      */
     private enum Abi {
-        BARE_METAL("riscv64imac-unknown-none-elf", "-C target-feature=-c", Tools.RISCV64_ELF_GCC, "riscv64-unknown-elf-"),
+        BARE_METAL("riscv64imac-unknown-none-elf", "-C target-feature=-c,-zca", Tools.RISCV64_ELF_GCC, "riscv64-unknown-elf-"),
         LINUX("riscv64gc-unknown-linux-gnu", "", Tools.RISCV64_LINUX_GCC, "riscv64-linux-gnu-");
 
         final String rustTarget;
