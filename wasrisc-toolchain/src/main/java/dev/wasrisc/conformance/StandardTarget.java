@@ -101,8 +101,28 @@ public final class StandardTarget {
                 ? "not an instruction" : "not in RV64IM";
     }
 
+    /**
+     * Why WAMR's loaded AOT cannot conform: its code is data until the loader copies it into a
+     * writable region and runs it there. As CellResolver refuses {@code wamr-zkvm} cells, and as the
+     * check says of a binary with that region.
+     */
+    public static final String WAMR_LOADED_CODE = "WAMR's AOT loader reads the module's code as data, copies it into "
+            + "a writable region (wasrisc_wamr_code_region) and runs it there: code in writable memory, which the "
+            + "standard's write-xor-execute layout forbids (wamr_xip runs the code in place from the text segment "
+            + "and conforms)";
+
     private static List<String> segments(Elf elf) {
         List<String> found = new ArrayList<>();
+        if (elf.symbols.containsKey("wasrisc_wamr_code_region")
+                && elf.sections.stream().anyMatch(s -> (s.flags & Elf.SHF_EXECINSTR) != 0
+                        && (s.flags & Elf.SHF_WRITE) != 0)) {
+            found.add(WAMR_LOADED_CODE);
+        }
+        for (Section section : elf.sections) {
+            if ((section.flags & Elf.SHF_EXECINSTR) != 0 && (section.flags & Elf.SHF_WRITE) != 0) {
+                found.add("section " + section.name + " is writable and executable");
+            }
+        }
         for (int i = 0; i < elf.segments.size(); i++) {
             Segment segment = elf.segments.get(i);
             if (segment.type != Elf.PT_LOAD) {

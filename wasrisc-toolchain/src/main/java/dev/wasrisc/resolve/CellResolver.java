@@ -3,6 +3,7 @@ package dev.wasrisc.resolve;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.conformance.StandardTarget;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.pipeline.Backend;
@@ -127,6 +128,9 @@ public final class CellResolver {
         if (target != Target.RV64IM) {
             return Optional.of(cell.name() + " makes a " + target.description() + " binary for " + language.name()
                     + " guests, not a bare-metal one for the zkVM standard target");
+        }
+        if (backend.name().equals("wamr")) {
+            return Optional.of(StandardTarget.WAMR_LOADED_CODE);
         }
         return Optional.empty();
     }
