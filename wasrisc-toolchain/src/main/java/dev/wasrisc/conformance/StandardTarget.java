@@ -168,7 +168,8 @@ public final class StandardTarget {
             if (RV64IM.contains(mnemonic) && !compressed) {
                 continue;
             }
-            String key = compressed && !mnemonic.startsWith("c.") ? "c." + mnemonic : mnemonic;
+            // objdump decodes compressed code only in an ELF flagged RVC, and prints it as .2byte otherwise.
+            String key = compressed && !mnemonic.startsWith("c.") ? "c.(2-byte " + mnemonic + ")" : mnemonic;
             counts.merge(key, 1, Integer::sum);
             firstSeen.putIfAbsent(key, "0x" + instruction.group(1) + " in " + function);
         }
