@@ -14,17 +14,7 @@ int wasrisc_argc;
 char **wasrisc_argv;
 char **wasrisc_envp;
 
-enum { SYS_read = 63, SYS_write = 64, SYS_exit_group = 94, SYS_sigaltstack = 132, SYS_rt_sigaction = 134 };
-
-static long ecall3(long number, long arg0, long arg1, long arg2)
-{
-    register long a0 __asm__("a0") = arg0;
-    register long a1 __asm__("a1") = arg1;
-    register long a2 __asm__("a2") = arg2;
-    register long a7 __asm__("a7") = number;
-    __asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
-    return a0;
-}
+#include "linux_ecall.h"
 
 long wasrisc_write(int fd, const void *buf, size_t len)
 {
@@ -36,73 +26,7 @@ long wasrisc_read(int fd, void *buf, size_t len)
     return ecall3(SYS_read, fd, (long)buf, (long)len);
 }
 
-/*
- * picolibc's tinystdio calls put() once per character; a system call per
- * character would dominate the instruction count of any guest that prints, so
- * stdout and stderr are line buffered here.
- */
-struct line_buffer {
-    int fd;
-    size_t used;
-    char data[1024];
-};
-
-static struct line_buffer out_buffer = {1, 0, {0}};
-static struct line_buffer err_buffer = {2, 0, {0}};
-
-static void flush_buffer(struct line_buffer *b)
-{
-    size_t done = 0;
-    while (done < b->used) {
-        long n = wasrisc_write(b->fd, b->data + done, b->used - done);
-        if (n <= 0) {
-            break;
-        }
-        done += (size_t)n;
-    }
-    b->used = 0;
-}
-
-static int put_buffered(struct line_buffer *b, char c)
-{
-    b->data[b->used++] = c;
-    if (c == '\n' || b->used == sizeof b->data) {
-        flush_buffer(b);
-    }
-    return (unsigned char)c;
-}
-
-static int put_stdout(char c, FILE *f)
-{
-    (void)f;
-    return put_buffered(&out_buffer, c);
-}
-
-static int put_stderr(char c, FILE *f)
-{
-    (void)f;
-    return put_buffered(&err_buffer, c);
-}
-
-static int flush_stdout(FILE *f)
-{
-    (void)f;
-    flush_buffer(&out_buffer);
-    return 0;
-}
-
-static int flush_stderr(FILE *f)
-{
-    (void)f;
-    flush_buffer(&err_buffer);
-    return 0;
-}
-
-static FILE stdout_file = FDEV_SETUP_STREAM(put_stdout, NULL, flush_stdout, _FDEV_SETUP_WRITE);
-static FILE stderr_file = FDEV_SETUP_STREAM(put_stderr, NULL, flush_stderr, _FDEV_SETUP_WRITE);
-
-FILE *const stdout = &stdout_file;
-FILE *const stderr = &stderr_file;
+#include "../stdio/line_buffer.c"
 
 void wasrisc_exit(int code)
 {

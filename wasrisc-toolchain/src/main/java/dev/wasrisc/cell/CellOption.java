@@ -52,7 +52,17 @@ public enum CellOption {
      * (ZisK's memory map, UART output, its input region, exit through ecall 93), run by
      * {@code ziskemu}, counted in ZisK steps. For the bare-metal pipelines only.
      */
-    ZISK("zisk");
+    ZISK("zisk"),
+
+    /**
+     * Built for the zkVM standard target ({@code riscv64im_zicclsm-unknown-none-elf}, eth-act's
+     * zkvm-standards) and run by qemu: the platform of {@code platform/zkvm_standard}, whose guest
+     * side calls only the standard's {@code read_input}, {@code write_output} and {@code abort}, and
+     * whose qemu executor library provides {@code _start} and the linker script. Every binary is
+     * checked against the target after linking. For the bare-metal pipelines only; not with
+     * {@code zisk}. Counts are qemu's RISC-V instructions, as without the option.
+     */
+    ZKVM("zkvm");
 
     private final String word;
 

@@ -82,7 +82,9 @@ public final class BuildContext {
 
     public Platform platform() {
         // A cell for ZisK builds with platform/zisk wherever a recipe asks for the bare-metal folder.
-        return pipeline.has(CellOption.ZISK) ? services.platform().forZisk() : services.platform();
+        // And one for the zkVM standard target with platform/zkvm_standard.
+        return pipeline.has(CellOption.ZISK) ? services.platform().forZisk()
+                : pipeline.has(CellOption.ZKVM) ? services.platform().forStandardTarget() : services.platform();
     }
 
     /** Whether the module may use multi-value functions; see the constructor. */

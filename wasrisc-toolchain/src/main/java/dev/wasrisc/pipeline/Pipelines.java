@@ -82,7 +82,8 @@ public final class Pipelines {
                         + "(option 'zisk')" + (backend.name().equals("wamr") ? ": " + WAMR_ON_ZISK : "")
                         + "; the pipelines that do: " + ZISK_TARGETS);
             }
-            if (option != CellOption.ZISK && !backend.options().contains(option)) {
+            // Whether a pipeline builds for the zkVM standard target is CellResolver's to say, with the reason.
+            if (option != CellOption.ZISK && option != CellOption.ZKVM && !backend.options().contains(option)) {
                 throw new IllegalArgumentException("pipeline " + cell.name() + " has no option '" + option + "'"
                         + (backend.options().isEmpty() ? "" : "; its options: " + backend.options().stream()
                                 .sorted().map(CellOption::word).collect(Collectors.joining(", "))));

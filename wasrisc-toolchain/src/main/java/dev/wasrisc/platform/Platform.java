@@ -11,9 +11,11 @@ import java.util.stream.Stream;
  * The C platform layer ({@code platform/}): start-up, syscalls, WASI, transpiler glue, imports.
  *
  * @param bareMetal the folder of the bare-metal target's start-up, syscalls and linker script:
- *     {@code rv64im} (qemu), or {@code zisk} for cells built for ZisK's emulator
+ *     {@code rv64im} (qemu), or {@code zisk} for cells built for ZisK's emulator, or {@code zkvm_standard} for the zkVM standard target
  */
 public record Platform(Path dir, String bareMetal) {
+
+    private static final String STANDARD_TARGET = "zkvm_standard";
 
     public Platform(Path dir) {
         this(dir, "rv64im");
@@ -22,6 +24,37 @@ public record Platform(Path dir, String bareMetal) {
     /** The same platform with ZisK's start-up, syscalls and memory map as its bare-metal target. */
     public Platform forZisk() {
         return new Platform(dir, "zisk");
+    }
+
+    /**
+     * The same platform built for the zkVM standard target: {@code zkvm_standard/} as its bare-metal
+     * folder, with the qemu executor library of {@code zkvm_standard/qemu/}.
+     */
+    public Platform forStandardTarget() {
+        return new Platform(dir, STANDARD_TARGET);
+    }
+
+    /** Whether this is the zkVM standard target's platform (see {@link #forStandardTarget()}). */
+    public boolean standardTarget() {
+        return bareMetal.equals(STANDARD_TARGET);
+    }
+
+    /**
+     * The bare-metal target's own start-up and system interface, linked into every binary: crt0
+     * and syscalls, or on the standard target the guest side (its main and syscalls) and the qemu
+     * executor library (_start, read_input, write_output, abort).
+     */
+    public List<Path> startupSources() {
+        if (standardTarget()) {
+            Path executor = rv64im().resolve("qemu");
+            return List.of(rv64im().resolve("syscalls.c"), executor.resolve("start.S"), executor.resolve("executor.c"));
+        }
+        return List.of(rv64im().resolve("crt0.S"), rv64im().resolve("syscalls.c"));
+    }
+
+    /** The linker script: the bare-metal folder's, or on the standard target the executor library's. */
+    public Path linkerScript() {
+        return standardTarget() ? rv64im().resolve("qemu/link.ld") : rv64im().resolve("link.ld");
     }
 
     public Path include() {

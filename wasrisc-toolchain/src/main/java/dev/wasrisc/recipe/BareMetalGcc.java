@@ -2,6 +2,7 @@ package dev.wasrisc.recipe;
 
 import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Pipeline;
+import dev.wasrisc.conformance.StandardTarget;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
 import dev.wasrisc.guest.GuestSettings;
@@ -24,6 +25,9 @@ import java.util.List;
 public final class BareMetalGcc {
 
     public static final List<Tool> TOOLS = List.of(Tools.RISCV64_ELF_GCC, Tools.PICOLIBC, Tools.QEMU_RISCV64);
+
+    /** What a program's main is called on the zkVM standard target, where main is the platform's. */
+    static final String STANDARD_PROGRAM_MAIN = "__wasrisc_program_main";
 
     private BareMetalGcc() {}
 
@@ -91,6 +95,10 @@ public final class BareMetalGcc {
             compiler.addAll(commonFlags(context));
         }
         compiler.add("-I" + context.platform().include());
+        if (context.platform().standardTarget() && !source.startsWith(context.platform().rv64im())) {
+            // The standard's _start calls main(void), which the platform defines; the program's own is renamed.
+            compiler.add("-Dmain=" + STANDARD_PROGRAM_MAIN);
+        }
         compiler.addAll(extraFlags);
         CompileAction.run(context, stage, compiler, source, object, unlisted);
         return object;
@@ -117,8 +125,9 @@ public final class BareMetalGcc {
     public static void link(BuildContext context, List<Path> objects) throws IOException {
         Platform platform = context.platform();
         List<Path> all = new ArrayList<>();
-        all.add(compile(context, "compile platform", platform.rv64im().resolve("crt0.S"), List.of()));
-        all.add(compile(context, "compile platform", platform.rv64im().resolve("syscalls.c"), List.of()));
+        for (Path source : platform.startupSources()) {
+            all.add(compile(context, "compile platform", source, List.of()));
+        }
         all.add(compile(context, "compile platform", platform.stdio().resolve("stdin.c"), List.of()));
         for (Path imports : context.importSources()) {
             all.add(compile(context, "compile imports", imports, List.of()));
@@ -131,7 +140,7 @@ public final class BareMetalGcc {
         Command.Builder link = Command.of(context.tool(Tools.RISCV64_ELF_GCC))
                 .args(commonFlags(context))
                 .arg("-nostartfiles")
-                .arg("-T").arg(platform.rv64im().resolve("link.ld"))
+                .arg("-T").arg(platform.linkerScript())
                 .arg("-Wl,--gc-sections");
         if (settings.heapBytes() > 0) {
             link.arg("-Wl,--defsym=__wasrisc_heap_size=" + settings.heapBytes());
@@ -143,5 +152,23 @@ public final class BareMetalGcc {
         context.perform(Action.of("link", link.args(all).arg("-o").arg(context.output()))
                 .inputTree(platform.rv64im())
                 .output(context.output()));
+        if (platform.standardTarget()) {
+            checkStandardTarget(context);
+        }
+    }
+
+    /**
+     * Fails the build of a binary for the zkVM standard target that does not conform to it (see
+     * {@link StandardTarget}), at stage {@code conformance}, saying what broke.
+     */
+    private static void checkStandardTarget(BuildContext context) throws IOException {
+        Path objdump = context.tool(Tools.RISCV64_ELF_GCC).resolveSibling("riscv64-unknown-elf-objdump");
+        String disassembly = context.run("conformance", Command.of(objdump).arg("-d").arg("-M").arg("no-aliases")
+                .arg(context.output()).maxOutputBytes(512L << 20)).stdoutText();
+        List<String> violations = StandardTarget.violations(context.output(), disassembly);
+        if (!violations.isEmpty()) {
+            throw context.failure("conformance", "the binary does not conform to the zkVM standard target "
+                    + StandardTarget.TRIPLE + ":\n  " + String.join("\n  ", violations));
+        }
     }
 }

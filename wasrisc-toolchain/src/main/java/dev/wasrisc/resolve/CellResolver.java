@@ -3,6 +3,7 @@ package dev.wasrisc.resolve;
 import dev.wasrisc.cell.CellOption;
 import dev.wasrisc.cell.Pipeline;
 import dev.wasrisc.cell.Target;
+import dev.wasrisc.conformance.StandardTarget;
 import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.pipeline.Backend;
@@ -98,6 +99,12 @@ public final class CellResolver {
             return Resolution.Refusal.invalidOption(e.getMessage());
         }
         Target target = backend.target(language);
+        if (cell.has(CellOption.ZKVM)) {
+            Optional<String> notStandard = whyNotStandardTarget(cell, backend, target, language);
+            if (notStandard.isPresent()) {
+                return notApplicable(guest, cell, notStandard.get());
+            }
+        }
         if (cell.has(CellOption.ZISK)) {
             if (target != Target.RV64IM) {
                 return notApplicable(guest, cell, cell.name() + " makes a " + target.description() + " binary for "
@@ -106,6 +113,26 @@ public final class CellResolver {
             target = Target.ZISK;
         }
         return new Resolution.Plan(cell, backend, target, tools(backend, language, cell));
+    }
+
+    /**
+     * Why a cell cannot build for the zkVM standard target ({@code zkvm}), if it cannot: it must make
+     * a bare-metal binary with the platform's start-up, and ZisK's platform is another target.
+     */
+    private static Optional<String> whyNotStandardTarget(Pipeline cell, Backend backend, Target target,
+            Language language) {
+        if (cell.has(CellOption.ZISK)) {
+            return Optional.of("options zisk and zkvm are two targets (ZisK's emulator, the zkVM standard target "
+                    + "under qemu); a cell builds for one");
+        }
+        if (target != Target.RV64IM) {
+            return Optional.of(cell.name() + " makes a " + target.description() + " binary for " + language.name()
+                    + " guests, not a bare-metal one for the zkVM standard target");
+        }
+        if (backend.name().equals("wamr")) {
+            return Optional.of(StandardTarget.WAMR_LOADED_CODE);
+        }
+        return Optional.empty();
     }
 
     private static Resolution notApplicable(String guest, Pipeline cell, String reason) {

@@ -44,6 +44,9 @@ final class CacheKeys {
         if (pipeline.has(CellOption.ZISK)) {
             platformInputs.add(platform.forZisk().rv64im());
         }
+        if (pipeline.has(CellOption.ZKVM)) {
+            platformInputs.add(platform.forStandardTarget().rv64im());
+        }
         if (guest.settings().accelerators()) {
             platformInputs.add(platform.zkvm());
         }
