@@ -101,13 +101,15 @@ class WasriscExtensionTest {
 
         // go/stateless ("heavy": true) is left out: its cells take many minutes each.
         assertThat(tests.started().map(e -> e.getTestDescriptor().getDisplayName()).toList()).containsExactly(
-                "[1] c/fibonacci · direct -O2", "[2] c/hello_world · direct -O2", "[3] c/read_input · direct -O2",
-                "[4] c/trap · direct -O2", "[5] c/with_import · direct -O2", "[6] go/fibonacci · direct -O2",
-                "[7] go/hello_world · direct -O2", "[8] go/memory_limit · direct -O2", "[9] go/read_input · direct -O2",
-                "[10] go/sha256 · direct -O2", "[11] go/with_import · direct -O2", "[12] rust/fibonacci · direct -O2",
-                "[13] rust/hello_world · direct -O2", "[14] rust/read_input · direct -O2",
-                "[15] rust/sha256 · direct -O2", "[16] rust/with_import · direct -O2");
-        tests.assertStatistics(stats -> stats.succeeded(16).failed(0));
+                "[1] c/accelerators · direct -O2", "[2] c/fibonacci · direct -O2", "[3] c/hello_world · direct -O2",
+                "[4] c/read_input · direct -O2", "[5] c/trap · direct -O2", "[6] c/with_import · direct -O2",
+                "[7] go/accelerators · direct -O2", "[8] go/fibonacci · direct -O2",
+                "[9] go/hello_world · direct -O2", "[10] go/memory_limit · direct -O2",
+                "[11] go/read_input · direct -O2", "[12] go/sha256 · direct -O2", "[13] go/with_import · direct -O2",
+                "[14] rust/accelerators · direct -O2", "[15] rust/fibonacci · direct -O2",
+                "[16] rust/hello_world · direct -O2", "[17] rust/read_input · direct -O2",
+                "[18] rust/sha256 · direct -O2", "[19] rust/with_import · direct -O2");
+        tests.assertStatistics(stats -> stats.succeeded(19).failed(0));
     }
 
     @Test
@@ -115,8 +117,9 @@ class WasriscExtensionTest {
         Events tests = run(EveryRustGuest.class);
 
         assertThat(tests.started().map(e -> e.getTestDescriptor().getDisplayName()).toList()).containsExactly(
-                "[1] rust/fibonacci · direct -O2", "[2] rust/hello_world · direct -O2",
-                "[3] rust/read_input · direct -O2", "[4] rust/sha256 · direct -O2", "[5] rust/with_import · direct -O2");
+                "[1] rust/accelerators · direct -O2", "[2] rust/fibonacci · direct -O2",
+                "[3] rust/hello_world · direct -O2", "[4] rust/read_input · direct -O2", "[5] rust/sha256 · direct -O2",
+                "[6] rust/with_import · direct -O2");
     }
 
     @Test

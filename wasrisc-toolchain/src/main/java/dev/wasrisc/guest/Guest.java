@@ -1,7 +1,11 @@
 package dev.wasrisc.guest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 
 /**
  * A guest program: a folder {@code guests/LANGUAGE/NAME} of sources in one language.
@@ -22,6 +26,17 @@ public record Guest(String name, Path dir, Language language, GuestSettings sett
      */
     public static boolean isBuildSource(Path relative) {
         return !relative.getName(0).toString().equals(INPUTS_DIR) && !relative.toString().equals(GuestSettings.FILE_NAME);
+    }
+
+    /** The source folders the build reads: the guest's own, then its language's local dependencies. */
+    public List<Path> sourceDirs() {
+        List<Path> dirs = new ArrayList<>(List.of(dir));
+        try {
+            dirs.addAll(language.localDependencies(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the local dependencies of guest " + name + ": " + e.getMessage(), e);
+        }
+        return dirs;
     }
 
     /**

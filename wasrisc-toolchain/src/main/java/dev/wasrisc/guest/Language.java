@@ -26,6 +26,14 @@ public interface Language {
     /** Builds {@code module.wasm} (debug info stripped) into the context's work folder. */
     Path buildWasm(BuildContext context) throws IOException;
 
+    /**
+     * Folders outside the guest's folder whose sources its build reads, such as the local
+     * {@code replace} targets of a Go module: they key its builds as its own files do.
+     */
+    default List<Path> localDependencies(Path guestDir) throws IOException {
+        return List.of();
+    }
+
     /** Why {@code direct} cannot build guests of this language (a prebuilt module has no sources); empty when it can. */
     default Optional<String> whyNotDirect() {
         return Optional.empty();

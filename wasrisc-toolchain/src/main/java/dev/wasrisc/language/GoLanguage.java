@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -51,9 +52,8 @@ public final class GoLanguage implements Language {
     @Override
     public Path buildWasm(BuildContext context) throws IOException {
         Path wasm = context.workDir().resolve("module.wasm");
-        context.perform(Action.of("compile to wasm", goBuild(context, wasm)
-                .env("GOOS", "wasip1").env("GOARCH", "wasm").env("CGO_ENABLED", "0"))
-                .inputTree(context.guest().dir(), Guest::isBuildSource)
+        context.perform(withSources(Action.of("compile to wasm", goBuild(context, wasm)
+                .env("GOOS", "wasip1").env("GOARCH", "wasm").env("CGO_ENABLED", "0")), context)
                 .output(wasm));
         return wasm;
     }
@@ -72,9 +72,7 @@ public final class GoLanguage implements Language {
     public void buildDirect(BuildContext context) throws IOException {
         Command.Builder build = goBuild(context, context.output())
                 .env("GOOS", "linux").env("GOARCH", "riscv64");
-        Action compile = Action.of("compile", build)
-                .inputTree(context.guest().dir(), Guest::isBuildSource)
-                .output(context.output());
+        Action compile = withSources(Action.of("compile", build), context).output(context.output());
         if (usesCgo(context.guest().dir())) {
             Path libDir = NativeImports.buildLinuxLibrary(context);
             build.env("CGO_ENABLED", "1")
@@ -86,6 +84,30 @@ public final class GoLanguage implements Language {
             build.env("CGO_ENABLED", "0");
         }
         context.perform(compile);
+    }
+
+    @Override
+    public List<Path> localDependencies(Path guestDir) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        Matcher replace = LOCAL_REPLACE.matcher(Files.readString(guestDir.resolve("go.mod")));
+        while (replace.find()) {
+            Path target = guestDir.resolve(replace.group(1)).normalize();
+            if (!target.startsWith(guestDir) && !dirs.contains(target)) {
+                dirs.add(target);
+            }
+        }
+        return dirs;
+    }
+
+    /** {@code replace M => ./dir} or {@code ../dir}, alone or in a {@code replace ( … )} block. */
+    private static final Pattern LOCAL_REPLACE = Pattern.compile("(?m)=>\\s*(\\.{1,2}/\\S*)\\s*$");
+
+    /** The guest's files and its local replacements' are the build's inputs; modules from the proxy are keyed by go.sum. */
+    private static Action withSources(Action action, BuildContext context) {
+        for (Path dir : context.guest().sourceDirs()) {
+            action.inputTree(dir, Guest::isBuildSource);
+        }
+        return action;
     }
 
     /** Whether a Go file of the main package imports "C" (a build-tagged native binding counts). */

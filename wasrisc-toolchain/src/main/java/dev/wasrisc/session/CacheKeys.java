@@ -79,7 +79,10 @@ final class CacheKeys {
         }
         // Inputs and the default-input setting reach runs only: one build serves every input.
         hash.add(guest.settings().buildRelevant());
-        hash.addTree(guest.dir(), Guest::isBuildSource);
+        for (Path dir : guest.sourceDirs()) {
+            // By path relative to the guest, so where the checkout is does not reach the key.
+            hash.add(guest.dir().relativize(dir).toString()).addTree(dir, Guest::isBuildSource);
+        }
         return hash.hex().substring(0, 24);
     }
 
