@@ -1,0 +1,3 @@
+module wasrisc.dev/guests/accelerators
+
+go 1.24
