@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Optional per-guest settings, read from {@code wasrisc.json} in the guest folder.
@@ -23,14 +24,19 @@ import java.util.List;
  *     unit of work (gas for a block); null when the guest prints none
  * @param accelerators the guest calls the zkVM accelerators ({@code zkvm_accelerators.h}, the
  *     {@code zkvm} import module), so its binaries link the executor's accelerator library
+ * @param goOverlay a Go guest's {@code go build -overlay}: by module path ({@code "."} for the guest's
+ *     own), each file of it (relative to the module) and the file that replaces it (relative to the
+ *     guest folder; {@code ""} deletes the file). It lets a guest build another guest's code, or
+ *     serve a dependency's functions otherwise (go-ethereum's hashing by the accelerators), without a
+ *     fork of either in the repository
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record GuestSettings(
         List<String> args, boolean traps, long heapBytes, long linearMemoryBytes, List<String> imports, String input,
-        boolean heavy, Work work, boolean accelerators) {
+        boolean heavy, Work work, boolean accelerators, Map<String, Map<String, String>> goOverlay) {
 
     public static final String FILE_NAME = "wasrisc.json";
-    public static final GuestSettings DEFAULTS = new GuestSettings(List.of(), false, 0, 0, List.of(), null, false, null, false);
+    public static final GuestSettings DEFAULTS = new GuestSettings(List.of(), false, 0, 0, List.of(), null, false, null, false, Map.of());
 
     /**
      * A measure of the work a run did, printed by the guest.
@@ -52,6 +58,7 @@ public record GuestSettings(
     public GuestSettings {
         args = args == null ? List.of() : List.copyOf(args);
         imports = imports == null ? List.of() : List.copyOf(imports);
+        goOverlay = goOverlay == null ? Map.of() : new java.util.TreeMap<>(goOverlay);
     }
 
     /**
@@ -60,7 +67,7 @@ public record GuestSettings(
      */
     public String buildRelevant() {
         return "args=" + args + " traps=" + traps + " heapBytes=" + heapBytes + " linearMemoryBytes="
-                + linearMemoryBytes + " imports=" + imports + " accelerators=" + accelerators;
+                + linearMemoryBytes + " imports=" + imports + " accelerators=" + accelerators + " goOverlay=" + goOverlay;
     }
 
     public static GuestSettings read(Path guestDir) throws IOException {
