@@ -47,3 +47,7 @@ fn fail(message: &str) -> ! {
 fn one_line(message: &str) -> String {
     message.replace('\n', " ")
 }
+
+// Built by rust/stateless_zkvm only: Keccak-256 and signature recovery served by the zkVM accelerators.
+#[cfg(feature = "zkvm")]
+mod zkvm;

@@ -33,6 +33,7 @@ public final class RustLanguage implements Language {
 
     static final String WASM_TARGET = "wasm32-wasip1";
     static final String LINUX_TARGET = "riscv64gc-unknown-linux-gnu";
+    private static final Pattern PATH_VALUE = Pattern.compile("(?m)\\bpath\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern PACKAGE_NAME = Pattern.compile("(?m)^name\\s*=\\s*\"([^\"]+)\"");
 
     @Override
@@ -64,6 +65,25 @@ public final class RustLanguage implements Language {
         Path wasm = context.workDir().resolve("module.wasm");
         cargo(context, WASM_TARGET, 3, folder, rustflags, List.of(), ".wasm", wasm);
         return wasm;
+    }
+
+    /**
+     * The folders of {@code path = "…"} entries of Cargo.toml outside the guest's folder: a path
+     * dependency, or a target's source file (its folder: {@code ../stateless/src/main.rs} reads
+     * {@code ../stateless/src}).
+     */
+    @Override
+    public List<Path> localDependencies(Path guestDir) throws IOException {
+        List<Path> dirs = new java.util.ArrayList<>();
+        Matcher path = PATH_VALUE.matcher(Files.readString(guestDir.resolve("Cargo.toml")));
+        while (path.find()) {
+            Path target = guestDir.resolve(path.group(1)).normalize();
+            Path dir = path.group(1).endsWith(".rs") ? target.getParent() : target;
+            if (!dir.startsWith(guestDir) && !dirs.contains(dir)) {
+                dirs.add(dir);
+            }
+        }
+        return dirs;
     }
 
     @Override
@@ -104,9 +124,9 @@ public final class RustLanguage implements Language {
                 .env("RUSTFLAGS", rustflags)
                 .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", Integer.toString(optLevel));
         Action build = Action.of("cargo build " + target, cargo)
-                .inputTree(context.guest().dir(), Guest::isBuildSource)
                 .output(destination)
                 .then(() -> Files.copy(built(targetDir, target, context.guest().dir(), extension), destination));
+        context.guest().sourceDirs().forEach(dir -> build.inputTree(dir, Guest::isBuildSource));
         nativeLibraries.forEach(build::inputTree);
         context.perform(build);
     }
