@@ -191,6 +191,12 @@ final class BenchCommand {
             out.printf("%nInstructions per unit of work the guest reported (per gas for a block), as the work grows:%n");
             out.print(perWork);
         }
+        String accelerators = BenchTable.renderAccelerators(labels, cells, table);
+        if (!accelerators.isEmpty()) {
+            out.printf("%nInstructions outside the zkVM accelerators (what a zkVM serving them still executes), "
+                    + "and the calls to each:%n");
+            out.print(accelerators);
+        }
         out.printf("%nBuild time in seconds (cold, as recorded when each cell was built):%n");
         out.print(BenchTable.renderBuildTimes(labels, cells, table));
     }

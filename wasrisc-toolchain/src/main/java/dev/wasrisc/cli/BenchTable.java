@@ -53,6 +53,36 @@ final class BenchTable {
         });
     }
 
+    /**
+     * For the rows whose guest called the zkVM accelerators: the instructions outside them (what a
+     * zkVM serving them as precompiles still executes) and the calls, per accelerator; empty when
+     * no run called one.
+     */
+    static String renderAccelerators(List<String> rows, List<Pipeline> cells, List<List<BenchCell>> results) {
+        List<String> labels = new ArrayList<>();
+        List<List<BenchCell>> kept = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            if (results.get(r).stream().anyMatch(cell -> cell.run() != null && !cell.run().accelerators().isEmpty())) {
+                labels.add(rows.get(r));
+                kept.add(results.get(r));
+            }
+        }
+        if (labels.isEmpty()) {
+            return "";
+        }
+        return render(labels, cells, kept, BEST_NATIVE, (cell, baseline) -> {
+            GuestRun run = cell.run();
+            if (run == null || run.instructions() < 0) {
+                return cell.status().isEmpty() ? "-" : cell.status();
+            }
+            StringBuilder text = new StringBuilder((run.exactCount() ? "" : "~")
+                    + String.format("%,d", run.instructionsOutsideAccelerators()));
+            String calls = String.join(", ", run.accelerators().stream()
+                    .map(use -> use.name() + " " + String.format("%,d", use.calls())).toList());
+            return text.append(calls.isEmpty() ? "" : " (" + calls + ")").toString();
+        });
+    }
+
     /** Seconds each cell's build took when it ran (a cached cell keeps the time of its original build). */
     static String renderBuildTimes(List<String> guests, List<Pipeline> cells, List<List<BenchCell>> results) {
         return render(guests, cells, results, BEST_NATIVE, (cell, baseline) -> cell.run() == null
