@@ -5,6 +5,7 @@
  * fails the call (ZKVM_EFAIL) rather than reading the host's memory.
  */
 #include "../wasi/wasi_core.h"
+#include "wasrisc_wasm.h"
 #include "zkvm_accelerators.h"
 
 #define FAIL ((uint32_t)ZKVM_EFAIL)
@@ -169,4 +170,14 @@ uint32_t zkvm_wasm_bls12_map_fp2_to_g2(wasi_mem_t m, uint32_t field_element, uin
     IN(zkvm_bls12_381_fp2, field_element);
     OUT(zkvm_bls12_381_g2_point, result);
     return (uint32_t)zkvm_bls12_map_fp2_to_g2(field_element_p, result_p);
+}
+
+/* alloy-primitives' native-keccak hook as WebAssembly imports it (vm_hooks.native_keccak256): no status. */
+void zkvm_wasm_native_keccak256(wasi_mem_t m, uint32_t data, uint32_t len, uint32_t output)
+{
+    const uint8_t *data_p = at(m, data, len);
+    zkvm_keccak256_hash *output_p = at(m, output, sizeof(zkvm_keccak256_hash));
+    if (data_p == NULL || output_p == NULL || zkvm_keccak256(data_p, len, output_p) != ZKVM_EOK) {
+        wasrisc_trap("vm_hooks.native_keccak256: out of bounds or failed");
+    }
 }

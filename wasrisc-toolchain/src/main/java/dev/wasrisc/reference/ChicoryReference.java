@@ -130,14 +130,14 @@ public final class ChicoryReference {
     private static HostFunction[] accelerators(WasmModule guest) {
         Map<String, HostFunction> functions = new LinkedHashMap<>();
         guest.importSection().stream()
-                .filter(i -> i instanceof FunctionImport && i.module().equals(ZkvmReference.MODULE))
-                .forEach(i -> functions.computeIfAbsent(i.name(), name -> ZkvmReference.function(name,
-                        guest.typeSection().getType(((FunctionImport) i).typeIndex()))));
+                .filter(i -> i instanceof FunctionImport && ZkvmReference.serves(i.module(), i.name()))
+                .forEach(i -> functions.computeIfAbsent(i.module() + "." + i.name(), key -> ZkvmReference.function(
+                        i.module(), i.name(), guest.typeSection().getType(((FunctionImport) i).typeIndex()))));
         return functions.values().toArray(HostFunction[]::new);
     }
 
     /** Whether the import module is a guest's own: neither WASI nor the accelerators, which the interpreter serves. */
     private static boolean custom(String module) {
-        return !module.equals(WASI_MODULE) && !module.equals(ZkvmReference.MODULE);
+        return !module.equals(WASI_MODULE) && !ZkvmReference.serves(module, null);
     }
 }

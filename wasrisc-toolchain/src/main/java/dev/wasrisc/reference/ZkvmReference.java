@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import dev.wasrisc.cgen.PlatformImports;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +30,7 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 final class ZkvmReference {
 
-    static final String MODULE = "zkvm";
+    static final String MODULE = PlatformImports.ZKVM_MODULE;
 
     private static final long OK = 0;
     private static final long FAIL = -1;
@@ -59,8 +60,23 @@ final class ZkvmReference {
 
     private ZkvmReference() {}
 
-    /** A host function for the guest's import {@code zkvm.field}, of the type the guest declares. */
-    static HostFunction function(String field, FunctionType type) {
+    /**
+     * Whether the reference serves the import module (with {@code field} null) or that import: the
+     * {@code zkvm} module, and alloy's native-keccak hook ({@code vm_hooks.native_keccak256}).
+     */
+    static boolean serves(String module, String field) {
+        return module.equals(MODULE) || module.equals(PlatformImports.ALLOY_KECCAK_MODULE)
+                && (field == null || field.equals(PlatformImports.ALLOY_KECCAK_FIELD));
+    }
+
+    /** A host function for the guest's import {@code module.field}, of the type the guest declares. */
+    static HostFunction function(String module, String field, FunctionType type) {
+        if (module.equals(PlatformImports.ALLOY_KECCAK_MODULE)) {
+            return new HostFunction(module, field, type.params(), type.returns(), (Instance instance, long... args) -> {
+                digest(instance.memory(), args, new KeccakDigest(256));
+                return null;
+            });
+        }
         Accelerator accelerator = ACCELERATORS.get(field);
         return new HostFunction(MODULE, field, type.params(), type.returns(), (Instance instance, long... args) -> {
             if (accelerator == null) {
