@@ -126,10 +126,12 @@ public final class GoLanguage implements Language {
         Path guestDir = context.guest().dir();
         Map<String, String> replace = new TreeMap<>();
         StringBuilder modfile = new StringBuilder(Files.readString(guestDir.resolve("go.mod")));
+        boolean replacesModules = false;
         for (Map.Entry<String, Map<String, String>> module : context.guest().settings().goOverlay().entrySet()) {
             Path moduleDir = guestDir;
             if (!module.getKey().equals(".")) {
                 moduleDir = copyOfModule(context, module.getKey());
+                replacesModules = true;
                 modfile.append("\nreplace ").append(module.getKey()).append(" => ").append(moduleDir).append('\n');
             }
             for (Map.Entry<String, String> file : module.getValue().entrySet()) {
@@ -150,7 +152,7 @@ public final class GoLanguage implements Language {
         Path overlay = output.resolveSibling(output.getFileName() + ".overlay.json");
         Files.writeString(overlay, new ObjectMapper().writeValueAsString(Map.of("Replace", replace)));
         List<String> args = new ArrayList<>(List.of("-overlay=" + overlay));
-        if (modfile.length() > Files.size(guestDir.resolve("go.mod"))) {
+        if (replacesModules) {
             Path mod = output.resolveSibling(output.getFileName() + ".go.mod");
             Files.writeString(mod, modfile);
             Files.copy(guestDir.resolve("go.sum"), output.resolveSibling(output.getFileName() + ".go.sum"),

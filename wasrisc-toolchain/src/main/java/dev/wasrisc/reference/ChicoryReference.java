@@ -45,7 +45,7 @@ public final class ChicoryReference {
     /** The module's function imports other than WASI's and the accelerators', each once, in the module's order. */
     public static List<Import> customImports(Path module) {
         return Parser.parse(module).importSection().stream()
-                .filter(i -> i instanceof FunctionImport && custom(i.module()))
+                .filter(i -> i instanceof FunctionImport && custom(i.module(), i.name()))
                 .map(i -> new Import(i.module(), i.name()))
                 .distinct()
                 .toList();
@@ -115,7 +115,7 @@ public final class ChicoryReference {
         reactor.export("_initialize").apply();
         Map<Import, HostFunction> functions = new LinkedHashMap<>();
         guest.importSection().stream()
-                .filter(i -> i instanceof FunctionImport && custom(i.module()))
+                .filter(i -> i instanceof FunctionImport && custom(i.module(), i.name()))
                 .forEach(i -> {
                     Import key = new Import(i.module(), i.name());
                     FunctionType type = guest.typeSection().getType(((FunctionImport) i).typeIndex());
@@ -136,8 +136,8 @@ public final class ChicoryReference {
         return functions.values().toArray(HostFunction[]::new);
     }
 
-    /** Whether the import module is a guest's own: neither WASI nor the accelerators, which the interpreter serves. */
-    private static boolean custom(String module) {
-        return !module.equals(WASI_MODULE) && !ZkvmReference.serves(module, null);
+    /** Whether the import is a guest's own: neither WASI's nor an accelerator, which the interpreter serves. */
+    private static boolean custom(String module, String field) {
+        return !module.equals(WASI_MODULE) && !ZkvmReference.serves(module, field);
     }
 }

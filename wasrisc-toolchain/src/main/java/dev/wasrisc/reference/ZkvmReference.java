@@ -61,12 +61,11 @@ final class ZkvmReference {
     private ZkvmReference() {}
 
     /**
-     * Whether the reference serves the import module (with {@code field} null) or that import: the
-     * {@code zkvm} module, and alloy's native-keccak hook ({@code vm_hooks.native_keccak256}).
+     * Whether the reference serves the import: the {@code zkvm} module's, and alloy's native-keccak
+     * hook ({@code vm_hooks.native_keccak256}), as the platform does ({@link PlatformImports#overMemory}).
      */
     static boolean serves(String module, String field) {
-        return module.equals(MODULE) || module.equals(PlatformImports.ALLOY_KECCAK_MODULE)
-                && (field == null || field.equals(PlatformImports.ALLOY_KECCAK_FIELD));
+        return !module.equals(PlatformImports.WASI_MODULE) && PlatformImports.overMemory(module, field).isPresent();
     }
 
     /** A host function for the guest's import {@code module.field}, of the type the guest declares. */
