@@ -68,10 +68,8 @@ public final class Accelerators {
         Path dir = Files.createDirectories(context.workDir().resolve("accelerators-linux"));
         List<Path> objects = new ArrayList<>();
         for (Path source : List.of(zkvm.resolve("qemu/zkvm_qemu.c"), zkvm.resolve("zkvm_wasm.c"))) {
-            Path object = dir.resolve(source.getFileName().toString().replaceAll("\\.c$", ".o"));
-            CompileAction.run(context, "compile accelerators", List.of(context.tool(Tools.RISCV64_LINUX_GCC).toString(),
-                    "-O2", "-I" + context.platform().include()), source, object, List.of());
-            objects.add(object);
+            objects.add(NativeImports.compileForLinux(context, "compile accelerators", source,
+                    dir.resolve(source.getFileName().toString().replaceAll("\\.c$", ".o"))));
         }
         objects.add(implementations(context, Abi.LINUX));
         return objects;

@@ -34,16 +34,21 @@ public final class NativeImports {
         return name.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
+    /** Compiles a C file of the platform's for riscv64 Linux programs into {@code object}. */
+    static Path compileForLinux(BuildContext context, String stage, Path source, Path object) throws IOException {
+        CompileAction.run(context, stage, List.of(context.tool(Tools.RISCV64_LINUX_GCC).toString(), "-O2",
+                "-I" + context.platform().include()), source, object, List.of());
+        return object;
+    }
+
     /** Builds {@value #LIBRARY} in the work folder; returns the folder holding it. */
     public static Path buildLinuxLibrary(BuildContext context) throws IOException {
         Path dir = Files.createDirectories(context.workDir().resolve("imports"));
         Path gcc = context.tool(Tools.RISCV64_LINUX_GCC);
         List<Path> objects = new ArrayList<>();
         for (Path source : context.importSources()) {
-            Path object = dir.resolve(objects.size() + "-" + source.getFileName().toString().replaceAll("\\.c$", ".o"));
-            CompileAction.run(context, "compile imports", List.of(gcc.toString(), "-O2",
-                    "-I" + context.platform().include()), source, object, List.of());
-            objects.add(object);
+            objects.add(compileForLinux(context, "compile imports", source,
+                    dir.resolve(objects.size() + "-" + source.getFileName().toString().replaceAll("\\.c$", ".o"))));
         }
         if (context.guest().settings().accelerators()) {
             objects.addAll(Accelerators.linuxObjects(context));
