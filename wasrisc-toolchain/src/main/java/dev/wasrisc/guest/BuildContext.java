@@ -87,6 +87,17 @@ public final class BuildContext {
                 : pipeline.has(CellOption.ZKVM) ? services.platform().forStandardTarget() : services.platform();
     }
 
+    /**
+     * The action with the guest's sources as its inputs: its folder and its language's local
+     * dependencies ({@link Guest#sourceDirs()}), without its inputs and settings.
+     */
+    public Action withGuestSources(Action action) {
+        for (Path dir : guest.sourceDirs()) {
+            action.inputTree(dir, Guest::isBuildSource);
+        }
+        return action;
+    }
+
     /** Whether the module may use multi-value functions; see the constructor. */
     public boolean multiValue() {
         return multiValue;

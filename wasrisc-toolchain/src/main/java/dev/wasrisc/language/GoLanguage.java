@@ -58,8 +58,8 @@ public final class GoLanguage implements Language {
     @Override
     public Path buildWasm(BuildContext context) throws IOException {
         Path wasm = context.workDir().resolve("module.wasm");
-        context.perform(withSources(Action.of("compile to wasm", goBuild(context, wasm)
-                .env("GOOS", "wasip1").env("GOARCH", "wasm").env("CGO_ENABLED", "0")), context)
+        context.perform(context.withGuestSources(Action.of("compile to wasm", goBuild(context, wasm)
+                .env("GOOS", "wasip1").env("GOARCH", "wasm").env("CGO_ENABLED", "0")))
                 .output(wasm));
         return wasm;
     }
@@ -78,7 +78,7 @@ public final class GoLanguage implements Language {
     public void buildDirect(BuildContext context) throws IOException {
         Command.Builder build = goBuild(context, context.output())
                 .env("GOOS", "linux").env("GOARCH", "riscv64");
-        Action compile = withSources(Action.of("compile", build), context).output(context.output());
+        Action compile = context.withGuestSources(Action.of("compile", build)).output(context.output());
         if (usesCgo(context.guest())) {
             Path libDir = NativeImports.buildLinuxLibrary(context);
             build.env("CGO_ENABLED", "1")
@@ -107,14 +107,6 @@ public final class GoLanguage implements Language {
 
     /** {@code replace M => ./dir} or {@code ../dir}, alone or in a {@code replace ( … )} block. */
     private static final Pattern LOCAL_REPLACE = Pattern.compile("(?m)=>\\s*(\\.{1,2}/\\S*)\\s*$");
-
-    /** The guest's files and its local replacements' are the build's inputs; modules from the proxy are keyed by go.sum. */
-    private static Action withSources(Action action, BuildContext context) {
-        for (Path dir : context.guest().sourceDirs()) {
-            action.inputTree(dir, Guest::isBuildSource);
-        }
-        return action;
-    }
 
     /**
      * The {@code -overlay} (and {@code -modfile}) arguments for the guest's {@code goOverlay}, whose

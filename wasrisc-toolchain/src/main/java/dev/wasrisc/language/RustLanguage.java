@@ -4,7 +4,6 @@ import dev.wasrisc.build.Action;
 import dev.wasrisc.cell.Target;
 import dev.wasrisc.exec.Command;
 import dev.wasrisc.guest.BuildContext;
-import dev.wasrisc.guest.Guest;
 import dev.wasrisc.guest.Language;
 import dev.wasrisc.recipe.NativeImports;
 import dev.wasrisc.tool.Tool;
@@ -123,10 +122,9 @@ public final class RustLanguage implements Language {
                 .env("RUSTC_BOOTSTRAP", "1")
                 .env("RUSTFLAGS", rustflags)
                 .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", Integer.toString(optLevel));
-        Action build = Action.of("cargo build " + target, cargo)
+        Action build = context.withGuestSources(Action.of("cargo build " + target, cargo))
                 .output(destination)
                 .then(() -> Files.copy(built(targetDir, target, context.guest().dir(), extension), destination));
-        context.guest().sourceDirs().forEach(dir -> build.inputTree(dir, Guest::isBuildSource));
         nativeLibraries.forEach(build::inputTree);
         context.perform(build);
     }
